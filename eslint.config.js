@@ -11,6 +11,7 @@ const ALLOWED_IMPORTS = {
   'libs/kafka-source': [],
   'libs/pid-records': ['stac-model', 'checksum'],
   'apps/mock-handle': [],
+  'tools/testing': [],
   'apps/cli': [
     'checksum',
     'stac-model',
