@@ -1,1 +1,2 @@
 // Shared harnesses for tests that cross a process boundary: real servers and brokers on loopback.
+export * from './cmip6-events.js';
