@@ -1,0 +1,3 @@
+export { startMockHandleServer, type StartedMockHandleServer } from './server.js';
+export { type MockHandleServerOptions } from './options.js';
+export { type MockHandleLogger } from './logger.js';
