@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { isAuthorised, parseBasicCredentials, parseHandleUser } from './auth.js';
 
 const USER = { index: 300, handle: '21.TEST/testuser' };

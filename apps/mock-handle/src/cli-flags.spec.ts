@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { parseServeFlags } from './cli-flags.js';
 
 describe('parseServeFlags', () => {

@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { formatLine } from './console-logger.js';
 
 describe('formatLine', () => {

@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { assertServedPrefix, handleKey, parseHandleName } from './handle-name.js';
 import { HandleApiError } from './response-codes.js';
 

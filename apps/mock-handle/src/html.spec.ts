@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { escapeHtml, handlePagePath, renderHandleList, renderHandleValues } from './html.js';
 
 describe('escapeHtml', () => {

@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import type { HandleRecord } from '../values/handle-value.js';
 import { HandleStore } from './handle-store.js';
 

@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { buildUserHandle, ensureAdminValue } from './admin-values.js';
 import { isPublicValue, type HandleValue } from './handle-value.js';
 

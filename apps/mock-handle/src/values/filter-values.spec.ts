@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { HandleApiError } from '../response-codes.js';
 import { filterValues, readValueFilter, typeMatches } from './filter-values.js';
 import type { HandleValue } from './handle-value.js';

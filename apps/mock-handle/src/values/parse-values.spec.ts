@@ -1,3 +1,4 @@
+import { describe, it, expect } from '@jest/globals';
 import { HandleApiError } from '../response-codes.js';
 import { parseValuesBody } from './parse-values.js';
 
