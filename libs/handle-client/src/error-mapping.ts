@@ -59,7 +59,7 @@ const ADVICE: Partial<Record<HandleErrorCode, string>> = {
     'the TLS handshake failed; trust the server with the `ca` option or check the client certificate',
 };
 
-const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_)|CERT|SELF_SIGNED/;
+const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_|UNABLE_TO_)|CERT|SELF_SIGNED/;
 
 /** Turns a server answer that is not a success into the matching `HandleError`. */
 export function errorFromAnswer(

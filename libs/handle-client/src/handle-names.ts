@@ -2,16 +2,22 @@ import { HandleError } from './errors.js';
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
-/** Refuses a handle that is not `PREFIX/SUFFIX` with both parts present. */
+/**
+ * Refuses a handle that is not `PREFIX/SUFFIX` with both parts present, or that has a `.` or
+ * `..` path segment: URLs fold those away (even percent-encoded), so the request would address
+ * another handle.
+ */
 export function validateHandle(handle: string): void {
   const slash = typeof handle === 'string' ? handle.indexOf('/') : -1;
-  if (slash < 1 || slash === handle.length - 1 || CONTROL_CHARACTERS.test(handle)) {
-    throw new HandleError(
-      'INVALID_HANDLE',
-      `Invalid handle ${JSON.stringify(handle)}: write it as PREFIX/SUFFIX, e.g. 21.TEST/abc`,
-      { handle: String(handle) },
-    );
-  }
+  const wellFormed = slash > 0 && slash < handle.length - 1 && !CONTROL_CHARACTERS.test(handle);
+  if (wellFormed && !handle.split('/').some(isDotSegment)) return;
+
+  throw new HandleError(
+    'INVALID_HANDLE',
+    `Invalid handle ${JSON.stringify(handle)}: write it as PREFIX/SUFFIX, e.g. 21.TEST/abc, ` +
+      'without control characters and without . or .. between slashes',
+    { handle: String(handle) },
+  );
 }
 
 /** Refuses a prefix that is empty or contains a slash. */
@@ -30,11 +36,9 @@ export function validatePrefix(prefix: string): void {
  * suffix stay separators; anything else that a URL would read specially is percent-encoded.
  */
 export function buildHandlePath(handle: string): string {
-  return `api/handles/${handle.split('/').map(encodePathSegment).join('/')}`;
+  return `api/handles/${handle.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-// `.` and `..` segments would be folded away by URL resolution and address another handle.
-function encodePathSegment(segment: string): string {
-  if (segment === '.' || segment === '..') return segment.replaceAll('.', '%2E');
-  return encodeURIComponent(segment);
+function isDotSegment(segment: string): boolean {
+  return segment === '.' || segment === '..';
 }

@@ -67,8 +67,8 @@ export function buildHandleValues(
 export function valuesToFields(
   values: readonly HandleValue[],
   options: ValuesToFieldsOptions = {},
-): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+): HandleFields {
+  const fields: HandleFields = {};
   const indexByType = new Map<string, number>();
 
   for (const value of [...values].sort((left, right) => left.index - right.index)) {
@@ -81,7 +81,8 @@ export function valuesToFields(
       );
     }
     indexByType.set(value.type, value.index);
-    fields[value.type] = options.parseJson ? decodeField(value.data.value) : value.data.value;
+    const stored = value.data.value as FieldValue;
+    fields[value.type] = options.parseJson ? decodeField(stored) : stored;
   }
 
   return fields;
@@ -119,10 +120,10 @@ function encodeField(field: Exclude<FieldValue, null | undefined>): string {
   return typeof field === 'object' ? JSON.stringify(field) : String(field);
 }
 
-function decodeField(value: unknown): unknown {
-  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
+function decodeField(value: unknown): FieldValue {
+  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value as FieldValue;
   try {
-    return JSON.parse(value);
+    return JSON.parse(value) as FieldValue;
   } catch {
     return value;
   }
