@@ -1,0 +1,98 @@
+import { createReadStream } from 'node:fs';
+
+import { CorruptLineError, ReadFailedError } from './errors.js';
+
+/** One line of a JSON Lines file, as read. `line` numbers start at 1 and count blank lines. */
+export type JsonlLine =
+  | { kind: 'value'; file: string; line: number; value: unknown }
+  | { kind: 'corrupt'; file: string; line: number; error: CorruptLineError }
+  | TornLine;
+
+/**
+ * The unfinished last line a crash in the middle of a write leaves behind: it lacks its
+ * newline and is not valid JSON. Its event was never confirmed as stored, so it is reported
+ * rather than treated as corruption.
+ */
+export interface TornLine {
+  kind: 'torn';
+  file: string;
+  line: number;
+  text: string;
+}
+
+/** Options of {@link readJsonlLines}. */
+export interface ReadJsonlOptions {
+  /** Bytes read at a time. @default 65536 */
+  chunkSize?: number;
+}
+
+interface RawLine {
+  bytes: Buffer;
+  /** False for a last line that has no newline. */
+  terminated: boolean;
+}
+
+const NEWLINE = 0x0a;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a JSON Lines file line by line without loading it whole. Blank lines are passed over;
+ * a line that is not UTF-8 JSON is reported as `corrupt` with its number, except an
+ * unfinished last line, which is reported as `torn`.
+ * @throws ReadFailedError when the file cannot be opened or read.
+ */
+export async function* readJsonlLines(
+  file: string,
+  options: ReadJsonlOptions = {},
+): AsyncGenerator<JsonlLine> {
+  const chunks = createReadStream(file, { highWaterMark: options.chunkSize ?? 65_536 });
+  let line = 0;
+
+  try {
+    for await (const raw of splitLines(chunks)) {
+      line += 1;
+      const parsed = parseLine(file, line, raw);
+      if (parsed !== undefined) yield parsed;
+    }
+  } catch (cause) {
+    throw new ReadFailedError(file, cause);
+  } finally {
+    chunks.destroy();
+  }
+}
+
+async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawLine> {
+  let pending: Buffer[] = [];
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+      pending.push(chunk.subarray(start, end));
+      yield { bytes: Buffer.concat(pending), terminated: true };
+      pending = [];
+      start = end + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) yield { bytes: Buffer.concat(pending), terminated: false };
+}
+
+function parseLine(file: string, line: number, raw: RawLine): JsonlLine | undefined {
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(raw.bytes);
+  } catch {
+    return unreadable(file, line, raw, 'not UTF-8');
+  }
+  if (text.trim() === '') return undefined;
+
+  try {
+    return { kind: 'value', file, line, value: JSON.parse(text) };
+  } catch {
+    return unreadable(file, line, raw, 'not valid JSON');
+  }
+}
+
+function unreadable(file: string, line: number, raw: RawLine, problem: string): JsonlLine {
+  if (!raw.terminated) return { kind: 'torn', file, line, text: raw.bytes.toString('utf8') };
+  return { kind: 'corrupt', file, line, error: new CorruptLineError(file, line, problem) };
+}
