@@ -29,6 +29,7 @@ export type { HandleLogger, LogFields } from './logger.js';
 export { SILENT_LOGGER } from './logger.js';
 export {
   ADMIN_INDEX,
+  buildAdminValue,
   type BuildValuesOptions,
   buildHandleValues,
   DEFAULT_ADMIN_KEY_INDEX,

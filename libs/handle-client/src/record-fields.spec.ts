@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
 import type { HandleValue } from './handle-values.js';
-import { buildHandleValues, valuesToFields } from './record-fields.js';
+import { buildAdminValue, buildHandleValues, valuesToFields } from './record-fields.js';
 
 const DEFAULT_ADMIN = {
   index: 100,
@@ -121,5 +121,21 @@ describe('valuesToFields', () => {
     expect(() => valuesToFields(values)).toThrow(
       expect.objectContaining({ code: 'INVALID_VALUE' }),
     );
+  });
+});
+
+describe('buildAdminValue', () => {
+  it('builds the same HS_ADMIN value that buildHandleValues adds', () => {
+    expect(buildAdminValue({ prefix: '21.TEST' })).toEqual(DEFAULT_ADMIN);
+  });
+
+  it('takes an admin handle instead of the prefix', () => {
+    const value = buildAdminValue({ admin: { handle: '21.TEST/ADMIN', index: 300 } });
+
+    expect(value.data.value).toEqual({
+      handle: '21.TEST/ADMIN',
+      index: 300,
+      permissions: '011111110011',
+    });
   });
 });

@@ -55,7 +55,9 @@ export function buildHandleValues(
     if (index === nextIndex) nextIndex = followingIndex(nextIndex);
     values.push({ index, type, data: { format: 'string', value: encodeField(field) } });
   }
-  if (options.admin !== false) values.push(buildAdminValue(options));
+  if (options.admin !== false) {
+    values.push(buildAdminValue({ prefix: options.prefix, admin: options.admin }));
+  }
 
   return values.sort((left, right) => left.index - right.index);
 }
@@ -88,8 +90,15 @@ export function valuesToFields(
   return fields;
 }
 
-function buildAdminValue(options: BuildValuesOptions): HandleValue {
-  const admin = options.admin || {};
+/**
+ * The HS_ADMIN value at index 100 that gives the prefix admin (`0.NA/<prefix>`, key index 200,
+ * permissions `011111110011`) control of a handle; `admin` replaces any of those fields.
+ */
+export function buildAdminValue(options: {
+  prefix?: string;
+  admin?: Partial<AdminValue>;
+}): HandleValue {
+  const admin = options.admin ?? {};
   if (!admin.handle && !options.prefix) {
     throw new HandleError('INVALID_OPTIONS', 'Pass the prefix (or admin.handle) to build HS_ADMIN');
   }
