@@ -1,2 +1,3 @@
 // Shared harnesses for tests that cross a process boundary: real servers and brokers on loopback.
 export * from './cmip6-events.js';
+export * from './elasticsearch-server.js';
