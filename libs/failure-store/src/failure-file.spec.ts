@@ -96,6 +96,7 @@ describe('readFailureFile', () => {
       '{"raw_message": "?!", "__infos__": {"message_encoding": "base64"}}',
     ],
     ['an offset that is not a number', '{"__infos__": {"offset": "ten"}}'],
+    ['an offset given as a list', '{"__infos__": {"offset": [10]}}'],
     ['a partition given as text', '{"__infos__": {"partition": "0"}}'],
   ])('reports %s as a corrupt line', async (_, line) => {
     const file = await writeLines(['{"data": 1}', line]);

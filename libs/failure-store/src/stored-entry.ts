@@ -72,8 +72,12 @@ function fieldReader(infos: Record<string, unknown>, corrupt: (problem: string) 
     string: (name: string) => check<string>(name, (field) => typeof field === 'string'),
     count: (name: string) =>
       check<number>(name, (field) => Number.isSafeInteger(field) && (field as number) >= 0),
-    offset: (name: string) => check<string | number>(name, (field) => /^\d+$/.test(String(field))),
+    offset: (name: string) => check<string | number>(name, isOffset),
   };
+}
+
+function isOffset(field: unknown): boolean {
+  return (typeof field === 'string' || typeof field === 'number') && /^\d+$/.test(String(field));
 }
 
 function readEncoding(

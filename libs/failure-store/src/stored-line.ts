@@ -36,7 +36,8 @@ export type OutcomeInfos = Omit<
 
 /**
  * Builds a stored line: the original event's fields, the Kafka key at top level (unless the
- * event has a `key` of its own, which is never overwritten) and `__infos__` last.
+ * event has a `key` of its own, which is never overwritten) and `__infos__` last. An
+ * `__infos__` the event itself carried is replaced: it described an earlier failure.
  */
 export function composeLine(
   event: unknown,
