@@ -23,7 +23,7 @@ export type { FailureEntry, FailureStoreOptions } from './failure-store.js';
 export { MessageDump } from './message-dump.js';
 export type { OutputFileOptions } from './message-dump.js';
 export { HandleRecordSink } from './handle-record-sink.js';
-export { INFOS_FIELD, composeLine } from './stored-line.js';
+export { INFOS_FIELD } from './stored-line.js';
 export type { KafkaCoordinates, LineInfos } from './stored-line.js';
 export { RAW_MESSAGE_FIELD } from './stored-message.js';
 export type { MessageEncoding } from './stored-message.js';
