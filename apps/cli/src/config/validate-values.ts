@@ -3,13 +3,13 @@ import { Ajv } from 'ajv';
 
 import type { KeyPath } from './config-keys.js';
 import { findKeySchema, formatKey, listKnownKeys } from './config-keys.js';
+import { checkConfigRules } from './config-rules.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import type { PiddiConfig } from './config-types.js';
 import type { ConfigIssue } from './errors.js';
 import type { MergedLayers } from './merge-layers.js';
 import { findSource, findValue } from './merge-layers.js';
 import { isSecretKey } from './redact-config.js';
-import { checkConfigRules } from './config-rules.js';
 
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
 const validateSchema = ajv.compile<PiddiConfig>(CONFIG_SCHEMA);
@@ -20,11 +20,6 @@ export function validateValues(merged: MergedLayers): ConfigIssue[] {
 
   const issues = (validateSchema.errors ?? []).map((error) => describeSchemaError(error, merged));
   return keepFirstPerKey(issues);
-}
-
-/** Narrows merged values that passed `validateValues`. */
-export function isPiddiConfig(values: unknown): values is PiddiConfig {
-  return validateSchema(values);
 }
 
 function describeSchemaError(error: ErrorObject, merged: MergedLayers): ConfigIssue {
