@@ -23,6 +23,7 @@ import {
   type GetHandleOptions,
   isHandleMissing,
   isNothingToDelete,
+  type IterateHandlesOptions,
   type ListHandlesOptions,
 } from './handle-requests.js';
 import type { HandleRecord, HandleValue } from './handle-values.js';
@@ -130,7 +131,7 @@ export class HandleClient {
    */
   async *iterateHandles(
     prefix: string,
-    options: { pageSize?: number } = {},
+    options: IterateHandlesOptions = {},
   ): AsyncGenerator<string, void, undefined> {
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1) {

@@ -20,6 +20,12 @@ export interface ListHandlesOptions {
   pageSize?: number;
 }
 
+/** How `HandleClient.iterateHandles` reads the listing. */
+export interface IterateHandlesOptions {
+  /** Handles per request, at least 1. @default 1000 */
+  pageSize?: number;
+}
+
 /** The page and page size a listing asks for, defaults applied. */
 export type PageRequest = Required<ListHandlesOptions>;
 

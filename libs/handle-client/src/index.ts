@@ -17,7 +17,11 @@ export {
 } from './errors.js';
 export type { HandlePage } from './handle-answers.js';
 export { HandleClient, type PutOptions, type PutResult } from './handle-client.js';
-export type { GetHandleOptions, ListHandlesOptions } from './handle-requests.js';
+export type {
+  GetHandleOptions,
+  IterateHandlesOptions,
+  ListHandlesOptions,
+} from './handle-requests.js';
 export type {
   AdminValue,
   HandleDataFormat,
