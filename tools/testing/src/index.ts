@@ -1,3 +1,4 @@
 // Shared harnesses for tests that cross a process boundary: real servers and brokers on loopback.
 export * from './cmip6-events.js';
 export * from './elasticsearch-server.js';
+export * from './stac-api-server.js';
