@@ -42,7 +42,7 @@ function boundaryRule(root, allowed) {
           group: ['**/libs/*', '**/apps/*', '**/tools/*'],
           message: 'Import other projects by package name.',
         },
-      ],
+      ].filter((pattern) => pattern.group.length > 0),
     },
   ];
 }
