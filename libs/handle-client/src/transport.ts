@@ -8,6 +8,7 @@ import { ConcurrencyLimiter } from './concurrency.js';
 import {
   errorFromRequestFailure,
   type HandleAnswer,
+  type Redact,
   type RequestSubject,
 } from './error-mapping.js';
 import type { HandleLogger } from './logger.js';
@@ -38,7 +39,8 @@ export interface HandleRequest {
  * returns every HTTP answer; only failures below HTTP become errors here.
  */
 export class HandleTransport {
-  readonly redact;
+  /** Removes the credentials from text before it goes into an error. */
+  readonly redact: Redact;
   readonly #settings: TransportSettings;
   readonly #limiter: ConcurrencyLimiter;
   readonly #agents: { http: http.Agent; https: https.Agent };
