@@ -107,6 +107,8 @@ export interface StacApiErrorContext {
   url?: string;
   /** HTTP status of the answer, when there was one. */
   status?: number;
+  /** How long the server asked to wait before a retry (`Retry-After`). */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -115,10 +117,12 @@ export class StacApiError extends StacModelError {
   declare readonly code: StacApiErrorCode;
   readonly url?: string;
   readonly status?: number;
+  readonly retryAfterMs?: number;
 
   constructor(code: StacApiErrorCode, message: string, context: StacApiErrorContext = {}) {
     super(code, message, { retriable: context.retriable, cause: context.cause });
     this.url = context.url;
     this.status = context.status;
+    this.retryAfterMs = context.retryAfterMs;
   }
 }

@@ -39,3 +39,7 @@ export type { ParseEventOptions, ParseEventResult } from './parse-event.js';
 export { applyItemPatch } from './patch/apply-item-patch.js';
 export type { ApplyItemPatchOptions } from './patch/apply-item-patch.js';
 export { applyMergePatch } from './patch/merge-patch.js';
+export { StacApiClient } from './client/stac-api-client.js';
+export type { StacApiClientOptions, StacSearchRequest } from './client/stac-api-client.js';
+export { resolveEvent } from './resolve-event.js';
+export type { ResolveEventOptions, StacItemSource } from './resolve-event.js';

@@ -15,7 +15,8 @@ const HINTS: Record<EventErrorCode, string> = {
   INVALID_ITEM_ID:
     'A CMIP6 item id has ten or more dot-separated parts and ends with v and the version, ' +
     'e.g. CMIP6.CMIP.MPI-M.MPI-ESM1-2-HR.historical.r1i1p1f1.Amon.tas.gn.v20190710.',
-  ITEM_ID_MISMATCH: 'A PUT must name the item it carries; ask the publisher to resend it.',
+  ITEM_ID_MISMATCH:
+    'The item must keep the id the event names in item_id; ask the publisher to resend it.',
   INVALID_PID:
     'A PID is written hdl:PREFIX/UUID, PREFIX/UUID or as a bare UUID; ask the publisher to ' +
     'correct it, or leave it out so that Piddi derives one.',
