@@ -52,6 +52,12 @@ const BAD_INPUTS: BadInput[] = [
   change('data that is a list', '/data', [], 'INVALID_ENVELOPE'),
   change('data without a type', '/data/type', undefined, 'INVALID_ENVELOPE'),
   change('an event type other than STAC', '/data/type', 'CloudEvent', 'UNSUPPORTED_EVENT_TYPE'),
+  {
+    name: 'another event type without a payload',
+    input: '{"data": {"type": "CloudEvent"}}',
+    code: 'UNSUPPORTED_EVENT_TYPE',
+    path: '/data/type',
+  },
   change('data without a payload', '/data/payload', undefined, 'INVALID_ENVELOPE'),
   change('a payload that is text', '/data/payload', 'POST', 'INVALID_ENVELOPE'),
   change(

@@ -46,7 +46,8 @@ export function describeProblem(problem: EventProblem): string {
 /** An error for the first of `problems`, keeping all of them for the failure record. */
 export function createProblemError(problems: EventProblem[], source?: string): EventError {
   const [first] = problems;
-  const more = problems.length > 1 ? ` (${problems.length - 1} more problems listed)` : '';
+  const others = problems.length - 1;
+  const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';
   const message =
     `${describeSource(source)} is invalid: ${describeProblem(first)}${more}. ` +
     describeRemedy(first.code);

@@ -97,7 +97,8 @@ const METADATA_SCHEMA = {
 /**
  * An ESGF STAC item event: `{data: {type: "STAC", payload}, metadata}` with a POST, PUT or
  * PATCH payload. The payload is checked only when `data.type` is `STAC`; items of the CMIP6
- * collection must also carry a CMIP6 item id.
+ * collection must also carry a CMIP6 item id. Compile it with {@link createSchemaAjv}, which
+ * knows the `errorCode` and `missingCode` annotations that name each rule's error code.
  */
 export const EVENT_SCHEMA = {
   type: 'object',
@@ -106,13 +107,13 @@ export const EVENT_SCHEMA = {
   properties: {
     data: {
       type: 'object',
-      required: ['type', 'payload'],
+      required: ['type'],
       properties: {
         type: { const: 'STAC', errorCode: 'UNSUPPORTED_EVENT_TYPE' },
         version: { type: 'string' },
       },
       if: { required: ['type'], properties: { type: { const: 'STAC' } } },
-      then: { properties: { payload: PAYLOAD_SCHEMA } },
+      then: { required: ['payload'], properties: { payload: PAYLOAD_SCHEMA } },
     },
     metadata: METADATA_SCHEMA,
   },

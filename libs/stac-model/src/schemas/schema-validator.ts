@@ -46,9 +46,9 @@ function describeError(error: ErrorObject, schema: SchemaObject, pathPrefix: str
   const path =
     pathPrefix + error.instancePath + (missing === undefined ? '' : `/${escapePointer(missing)}`);
   const code = findErrorCode(schema, error.schemaPath, missing);
-  const problem: EventProblem = { code, path, rule: error.message ?? error.keyword };
+  if (missing !== undefined) return { code, path, rule: 'is missing' };
 
-  return missing === undefined ? { ...problem, value: previewValue(error.data) } : problem;
+  return { code, path, rule: error.message ?? error.keyword, value: previewValue(error.data) };
 }
 
 // The innermost subschema on the way to the failing keyword that names a code decides it; an
