@@ -1,4 +1,7 @@
 export { buildRecords } from './build-records.js';
+export { createVersionLookup, recordOptionsFromConfig } from './config.js';
+export type { RecordConfigDependencies, RecordConfigSections } from './config.js';
+export type { ConfigSection } from './config-values.js';
 export {
   InvalidDatasetError,
   InvalidFileError,
@@ -37,6 +40,8 @@ export type {
   ElasticsearchLookupOptions,
   IndexedDatasetHandle,
 } from './lookup/elasticsearch-version-lookup.js';
+export { StacVersionLookup } from './lookup/stac-version-lookup.js';
+export type { StacItemSearch, StacLookupOptions } from './lookup/stac-version-lookup.js';
 export { DisabledVersionLookup } from './lookup/version-lookup.js';
 export type {
   PreviousVersion,

@@ -102,3 +102,11 @@ export function makeEvent(item: StacItem, time?: string): ResolvedItemEvent {
     item,
   };
 }
+
+/** The nine `cmip6:` facet properties of a dataset id, as ESGF items carry them. */
+export function facetProperties(datasetId: string): Record<string, string> {
+  const names = ['mip_era', 'activity_id', 'institution_id', 'source_id', 'experiment_id'];
+  names.push('variant_label', 'table_id', 'variable_id', 'grid_label');
+  const parts = datasetId.split('.');
+  return Object.fromEntries(names.map((name, position) => [`cmip6:${name}`, parts[position]]));
+}
