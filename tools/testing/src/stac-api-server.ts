@@ -66,109 +66,134 @@ const CONFORMANCE = [
 export async function startStacApiServer(
   options: StacApiServerOptions = {},
 ): Promise<StartedStacApiServer> {
-  const items = new Map<string, StoredItem>();
-  const requests: string[] = [];
-  const searches: unknown[] = [];
-  const failures = Array<number>(options.failNextRequests ?? 0).fill(503);
-  const timers = new Set<NodeJS.Timeout>();
-  let delayMs = options.responseDelayMs ?? 0;
-
-  const addItem = (collectionId: string, item: StacApiItem) => {
-    items.set(`${collectionId}\u0000${item.id}`, { collectionId, item: structuredClone(item) });
+  const state: ServerState = {
+    url: '',
+    items: new Map(),
+    searches: [],
+    failures: Array<number>(options.failNextRequests ?? 0).fill(503),
+    delayMs: options.responseDelayMs ?? 0,
+    timers: new Set(),
   };
+  const addItem = (collectionId: string, item: StacApiItem) => storeItem(state, collectionId, item);
   for (const item of options.items ?? []) addItem(item.collection ?? DEFAULT_COLLECTION, item);
+  const requests: string[] = [];
 
   const server = createServer((request, response) => {
     void readBody(request).then((text) => {
       const path = (request.url ?? '/').split('?')[0];
       requests.push(`${request.method} ${path}`);
-      const answer = () => {
-        const failure = failures.shift();
-        if (failure !== undefined) return answerError(response, failure, 'injected failure');
-        route(request.method ?? 'GET', path, text, response);
-      };
-      if (delayMs === 0) return answer();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        answer();
-      }, delayMs);
-      timers.add(timer);
+      answerLater(state, () =>
+        answer(state, { method: request.method ?? 'GET', path, text }, response),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  function route(method: string, path: string, text: string, response: ServerResponse): void {
-    const itemPath = /^\/collections\/([^/]+)\/items\/([^/]+)$/.exec(path);
-    if (method === 'GET' && (path === '/' || path === ''))
-      return answerJson(response, 200, landingPage(url));
-    if (method === 'GET' && path === '/conformance') {
-      return answerJson(response, 200, { conformsTo: CONFORMANCE });
-    }
-    if (method === 'GET' && itemPath) {
-      const [collectionId, itemId] = itemPath.slice(1).map(decodeURIComponent);
-      const stored = items.get(`${collectionId}\u0000${itemId}`);
-      if (!stored) return answerError(response, 404, `item ${itemId} not in ${collectionId}`);
-      return answerJson(response, 200, stored.item);
-    }
-    if (method === 'POST' && path === '/search') return answerSearch(text, response);
-    answerError(response, 404, `no route for ${method} ${path}`);
-  }
-
-  function answerSearch(text: string, response: ServerResponse): void {
-    const body = parseJson(text);
-    searches.push(body);
-    if (!isObject(body)) return answerError(response, 400, 'the search body must be a JSON object');
-
-    let matching: StoredItem[];
-    try {
-      matching = [...items.values()].filter((stored) => matchesSearch(stored, body));
-    } catch (error) {
-      return answerError(response, 400, (error as Error).message);
-    }
-
-    const offset = readToken(body.token);
-    const limit = body.limit ?? DEFAULT_LIMIT;
-    if (!Number.isInteger(limit) || (limit as number) < 1) {
-      return answerError(response, 400, 'limit must be a positive integer');
-    }
-    const page = matching.slice(offset, offset + (limit as number));
-    const nextOffset = offset + page.length;
-    answerJson(response, 200, {
-      type: 'FeatureCollection',
-      features: page.map((stored) => stored.item),
-      numberMatched: matching.length,
-      numberReturned: page.length,
-      links:
-        nextOffset < matching.length
-          ? [
-              {
-                rel: 'next',
-                href: `${url}/search`,
-                method: 'POST',
-                body: { ...body, token: `next:${nextOffset}` },
-              },
-            ]
-          : [],
-    });
-  }
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    url,
+    url: state.url,
     requests,
-    searches,
+    searches: state.searches,
     addItem,
-    failNext: (status, count = 1) => failures.push(...Array<number>(count).fill(status)),
+    failNext: (status, count = 1) => state.failures.push(...Array<number>(count).fill(status)),
     setResponseDelay: (ms) => {
-      delayMs = ms;
+      state.delayMs = ms;
     },
     close: () =>
       new Promise((resolve) => {
-        timers.forEach((timer) => clearTimeout(timer));
+        state.timers.forEach((timer) => clearTimeout(timer));
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+interface ServerState {
+  url: string;
+  items: Map<string, StoredItem>;
+  searches: unknown[];
+  failures: number[];
+  delayMs: number;
+  timers: Set<NodeJS.Timeout>;
+}
+
+interface ReceivedRequest {
+  method: string;
+  path: string;
+  text: string;
+}
+
+function storeItem(state: ServerState, collectionId: string, item: StacApiItem): void {
+  state.items.set(itemKey(collectionId, item.id), { collectionId, item: structuredClone(item) });
+}
+
+function itemKey(collectionId: string, itemId: string): string {
+  return `${collectionId}\u0000${itemId}`;
+}
+
+function answerLater(state: ServerState, run: () => void): void {
+  if (state.delayMs === 0) return run();
+
+  const timer = setTimeout(() => {
+    state.timers.delete(timer);
+    run();
+  }, state.delayMs);
+  state.timers.add(timer);
+}
+
+function answer(state: ServerState, request: ReceivedRequest, response: ServerResponse): void {
+  const failure = state.failures.shift();
+  if (failure !== undefined) return answerError(response, failure, 'injected failure');
+
+  const { method, path } = request;
+  const itemPath = /^\/collections\/([^/]+)\/items\/([^/]+)$/.exec(path);
+  if (method === 'GET' && path === '/') return answerJson(response, 200, landingPage(state.url));
+  if (method === 'GET' && path === '/conformance') {
+    return answerJson(response, 200, { conformsTo: CONFORMANCE });
+  }
+  if (method === 'GET' && itemPath) {
+    const [collectionId, itemId] = itemPath.slice(1).map(decodeURIComponent);
+    return answerItem(state.items.get(itemKey(collectionId, itemId)), itemId, response);
+  }
+  if (method === 'POST' && path === '/search') return answerSearch(state, request.text, response);
+  answerError(response, 404, `no route for ${method} ${path}`);
+}
+
+function answerItem(stored: StoredItem | undefined, itemId: string, response: ServerResponse) {
+  if (!stored) return answerError(response, 404, `no item ${itemId} in this collection`);
+  answerJson(response, 200, stored.item);
+}
+
+function answerSearch(state: ServerState, text: string, response: ServerResponse): void {
+  const body = parseJson(text);
+  state.searches.push(body);
+  if (!isObject(body)) return answerError(response, 400, 'the search body must be a JSON object');
+  const limit = body.limit ?? DEFAULT_LIMIT;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+    return answerError(response, 400, 'limit must be a positive integer');
+  }
+
+  let matching: StoredItem[];
+  try {
+    matching = [...state.items.values()].filter((stored) => matchesSearch(stored, body));
+  } catch (error) {
+    return answerError(response, 400, (error as Error).message);
+  }
+
+  const offset = readToken(body.token);
+  const page = matching.slice(offset, offset + limit);
+  const nextOffset = offset + page.length;
+  const next = { rel: 'next', href: `${state.url}/search`, method: 'POST' };
+  answerJson(response, 200, {
+    type: 'FeatureCollection',
+    features: page.map((stored) => stored.item),
+    numberMatched: matching.length,
+    numberReturned: page.length,
+    links:
+      nextOffset < matching.length
+        ? [{ ...next, body: { ...body, token: `next:${nextOffset}` } }]
+        : [],
+  });
 }
 
 function landingPage(url: string): Record<string, unknown> {
