@@ -178,6 +178,38 @@ describe('records of an item without PIDs, with md5 checksums', () => {
     expect(files[2].fields.CHECKSUM_METHOD).toBe('sha2-256');
   });
 
+  it('writes the whole dataset record with computed references', async () => {
+    const { dataset } = await build();
+    const parts = ['data0000', 'data0001', 'data0002'].map((key) => uuidV3(`${ITEM_ID}#${key}`));
+
+    expect(dataset.fields).toEqual({
+      URL: landing(uuidV3(ITEM_ID)),
+      ESGF: ESGF_LABEL,
+      AGGREGATION_LEVEL: 'DATASET',
+      DATASET_ID,
+      DATASET_VERSION: 'v20210415',
+      HAS_PARTS: parts.map(reference),
+      HOSTING_NODE: { host: DKRZ, published_on: '2021-04-16T10:00:00Z' },
+    });
+  });
+
+  it('writes the whole md5 file record', async () => {
+    const { files } = await build();
+    const pid = uuidV3(`${ITEM_ID}#data0001`);
+
+    expect(files[1].fields).toEqual({
+      URL: landing(pid),
+      ESGF: ESGF_LABEL,
+      AGGREGATION_LEVEL: 'FILE',
+      FILE_NAME: fileName(1),
+      IS_PART_OF: reference(uuidV3(ITEM_ID)),
+      CHECKSUM: digestOf('md5', fileName(1)),
+      CHECKSUM_METHOD: 'md5',
+      FILE_SIZE: 2_000_001,
+      DOWNLOAD_URL: fileUrl(DKRZ, fileName(1)),
+    });
+  });
+
   it('publishes the hosting node at the event time, in UTC, without replica nodes', async () => {
     const { dataset } = await build();
 
