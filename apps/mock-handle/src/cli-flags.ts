@@ -26,6 +26,7 @@ export async function parseServeFlags(args: string[]): Promise<ServeOptions> {
       'fail-rate': { type: 'number', default: 0, describe: 'Share (0-1) of writes answered 500' },
       store: { type: 'string', describe: 'JSON file keeping handles across restarts' },
     })
+    .epilog('Each flag can also be set as MOCK_HANDLE_<NAME>, e.g. MOCK_HANDLE_LATENCY_MS=40.')
     .strict()
     .version(false)
     .help()
