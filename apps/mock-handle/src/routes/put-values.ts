@@ -2,7 +2,12 @@ import { answerSuccess, type Answer } from '../answers.js';
 import type { HandleName } from '../handle-name.js';
 import { HandleApiError, RESPONSE_CODE } from '../response-codes.js';
 import { readIndexes } from '../values/filter-values.js';
-import { type IncomingValue, sortByIndex, stampValue } from '../values/handle-value.js';
+import {
+  type HandleRecord,
+  type IncomingValue,
+  sortByIndex,
+  stampValue,
+} from '../values/handle-value.js';
 import type { RouteContext } from './route-context.js';
 
 /** The indexes a PUT names: a list, `various` (every value in the body), or undefined. */
@@ -35,22 +40,25 @@ export function putSomeValues(
   }
 
   const chosen = chooseValues(values, indexes, record.handle);
-  const taken = new Set(record.values.map((value) => value.index));
-  const clashing = chosen.filter((value) => taken.has(value.index));
-  if (!overwrite && clashing.length > 0) {
+  const existing = findExisting(record, chosen);
+  if (!overwrite && existing.length > 0) {
     throw new HandleApiError(
       RESPONSE_CODE.valueAlreadyExists,
-      `Value already exists at index ${clashing.map((value) => value.index).join(', ')}`,
+      `Value already exists at index ${existing.join(', ')}`,
       { handle: record.handle },
     );
   }
 
   const now = context.now();
-  const replaced = new Set(chosen.map((value) => value.index));
-  const kept = record.values.filter((value) => !replaced.has(value.index));
+  const kept = record.values.filter((value) => !chosen.some((c) => c.index === value.index));
   const written = chosen.map((value) => stampValue(value, now));
   context.store.put({ handle: record.handle, values: sortByIndex([...kept, ...written]) });
-  return answerSuccess(clashing.length < chosen.length ? 201 : 200, { handle: record.handle });
+  return answerSuccess(existing.length < chosen.length ? 201 : 200, { handle: record.handle });
+}
+
+function findExisting(record: HandleRecord, chosen: IncomingValue[]): number[] {
+  const taken = new Set(record.values.map((value) => value.index));
+  return chosen.filter((value) => taken.has(value.index)).map((value) => value.index);
 }
 
 function chooseValues(
