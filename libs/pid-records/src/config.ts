@@ -20,7 +20,7 @@ export interface RecordConfigSections {
   lookup?: ConfigSection;
   stac?: ConfigSection;
   elasticsearch?: ConfigSection;
-  plugins?: Record<string, ConfigSection | undefined>;
+  plugins?: ConfigSection;
 }
 
 /** What the caller already has and the records should share. */
@@ -44,7 +44,7 @@ export function recordOptionsFromConfig(
   dependencies: RecordConfigDependencies = {},
 ): RecordOptions {
   const pluginName = dependencies.plugin ?? 'cmip6';
-  const plugin = new SectionReader(`plugins.${pluginName}`, sections.plugins?.[pluginName]);
+  const plugin = new SectionReader(`plugins.${pluginName}`, pluginSection(sections, pluginName));
 
   const options: RecordOptions = {
     prefix: new SectionReader('handle', sections.handle).string('prefix', ''),
@@ -115,4 +115,8 @@ function createElasticsearchLookup(section: ConfigSection | undefined, logger?: 
     ...(username ? { username, password: elastic.string('password', '') } : {}),
     ...(logger ? { logger } : {}),
   });
+}
+
+function pluginSection(sections: RecordConfigSections, name: string): ConfigSection | undefined {
+  return (sections.plugins as Record<string, ConfigSection | undefined> | undefined)?.[name];
 }
