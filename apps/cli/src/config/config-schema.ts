@@ -109,6 +109,7 @@ export const CONFIG_SCHEMA: SchemaObject = table({
       esgf_label: TEXT,
       max_parts: integer(-1),
       excluded_asset_keys: TEXT_LIST,
+      accept_legacy_md5: FLAG,
     }),
   }),
   stats: table({

@@ -78,6 +78,7 @@ export interface Cmip6PluginConfig {
   /** Most parts registered per dataset; -1 = all. */
   max_parts: number;
   excluded_asset_keys: string[];
+  accept_legacy_md5: boolean;
 }
 
 /** `[plugins]` */

@@ -1,0 +1,126 @@
+import { cp, mkdtemp, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFailureFile } from '@piddi/failure-store';
+import type { HandleClient } from '@piddi/handle-client';
+import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
+import { cmip6ItemId, makeCmip6PostEvent } from '@piddi/testing';
+
+import { createCliWorkspace, publishEvents, runCli, type CliWorkspace } from './cli-harness.js';
+import { clientFor, datasetHandles } from './handle-queries.js';
+
+const MAX_ERRORS = 3;
+const specs = Array.from({ length: 6 }, (_, index) => ({ member: 500 + index, files: 1 }));
+
+let failing: StartedMockHandleServer;
+let healthy: StartedMockHandleServer;
+let client: HandleClient;
+let workspace: CliWorkspace;
+let outageRun: Awaited<ReturnType<typeof runCli>>;
+
+/** The failure files written during the outage, copied so each test can retry its own. */
+async function copyOfFailures(): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'piddi-failures-'));
+  await cp(join(workspace.outputDir, 'failures', 'retries-0'), copy, { recursive: true });
+  return copy;
+}
+
+function retry(args: string[], handleUrl = healthy.url) {
+  return runCli(['--config', workspace.configFile, 'retry', ...args], workspace.dir, {
+    PIDDI_HANDLE_SERVER_URL: handleUrl,
+  });
+}
+
+beforeAll(async () => {
+  failing = await startMockHandleServer({ port: 0, failRate: 1 });
+  healthy = await startMockHandleServer({ port: 0 });
+  client = clientFor(healthy);
+  workspace = await createCliWorkspace({
+    handleUrl: failing.url,
+    consumer: { max_errors: MAX_ERRORS, max_in_flight: 1 },
+  });
+  await publishEvents(workspace.topic, specs.map(makeCmip6PostEvent));
+  outageRun = await runCli(['--config', workspace.configFile, 'consume'], workspace.dir);
+});
+
+afterAll(async () => {
+  client.close();
+  await Promise.all([failing.close(), healthy.close()]);
+});
+
+describe('a Handle server that answers 500', () => {
+  it('stops the consumer with exit code 1 once max_errors events failed', async () => {
+    expect(outageRun.code).toBe(1);
+    const [file] = await readdir(join(workspace.outputDir, 'failures', 'retries-0'));
+    const { entries } = await readFailureFile(
+      join(workspace.outputDir, 'failures', 'retries-0', file!),
+    );
+    expect(entries).toHaveLength(MAX_ERRORS);
+    expect(entries.every((entry) => entry.errorCode === 'SERVER_ERROR')).toBe(true);
+  });
+
+  it('commits only what is done: a restart registers every other event, and no failed one', async () => {
+    const run = await runCli(
+      ['--config', workspace.configFile, 'consume', '--stop-when-idle', '3'],
+      workspace.dir,
+      { PIDDI_HANDLE_SERVER_URL: healthy.url },
+    );
+
+    expect(run.code).toBe(0);
+    const registered = await datasetHandles(client, healthy.prefix);
+    expect(registered.size).toBe(specs.length - MAX_ERRORS);
+  });
+});
+
+describe('retry', () => {
+  it('registers the failed events and deletes the file with --delete-after', async () => {
+    const folder = await copyOfFailures();
+    const run = await retry([folder, '--delete-after']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${MAX_ERRORS} succeeded, 0 failed`);
+    expect(await readdir(folder)).toEqual([]);
+    const registered = await datasetHandles(client, healthy.prefix);
+    for (const spec of specs) expect(registered.has(cmip6ItemId(spec))).toBe(true);
+  });
+
+  it('records events that fail again under retries-1 and keeps the file', async () => {
+    const folder = await copyOfFailures();
+    const run = await retry([folder, '--delete-after'], failing.url);
+
+    expect(run.code).toBe(1);
+    expect((await readdir(folder)).length).toBe(1);
+    const again = join(workspace.outputDir, 'failures', 'retries-1');
+    const [file] = await readdir(again);
+    const { entries } = await readFailureFile(join(again, file!));
+    expect(entries.length).toBeGreaterThanOrEqual(MAX_ERRORS);
+    expect(entries.every((entry) => entry.retries === 1)).toBe(true);
+  });
+
+  it('writes handle records to a file and keeps the failure file with --dry-run', async () => {
+    const folder = await copyOfFailures();
+    const run = await retry([`${folder}/*.jsonl`, '--dry-run'], 'http://127.0.0.1:9');
+
+    expect(run.code).toBe(0);
+    expect((await readdir(folder)).length).toBe(1);
+    const handles = join(workspace.outputDir, 'handles');
+    expect((await stat(handles)).isDirectory()).toBe(true);
+  });
+
+  it('sends the events to the retry topic with --via-kafka, where the consumer takes them', async () => {
+    const folder = await copyOfFailures();
+    const sent = await retry([folder, '--via-kafka']);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toContain(`${MAX_ERRORS} succeeded`);
+
+    const consumer = await runCli(
+      ['--config', workspace.configFile, 'consume', '--stop-when-idle', '3'],
+      workspace.dir,
+      { PIDDI_HANDLE_SERVER_URL: healthy.url, PIDDI_CONSUMER_MAX_ERRORS: '-1' },
+    );
+    expect(consumer.code).toBe(0);
+    expect(consumer.stderr).toMatch(new RegExp(`messages\\D+${MAX_ERRORS}\\b`));
+  });
+});

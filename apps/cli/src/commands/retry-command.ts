@@ -1,0 +1,65 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+
+import type { GlobalOptions } from '../cli.js';
+import { runRetry } from '../retry/run-retry.js';
+import { openRunSession } from '../run-session.js';
+import { reportFatal } from './report-fatal.js';
+
+interface RetryOptions extends GlobalOptions {
+  paths: string[];
+  deleteAfter: boolean;
+  dryRun: boolean;
+  viaKafka: boolean;
+}
+
+async function retry(args: ArgumentsCamelCase<RetryOptions>): Promise<void> {
+  const session = openRunSession(args);
+  try {
+    process.exitCode = await runRetry(session, {
+      paths: args.paths,
+      deleteAfter: args.deleteAfter,
+      dryRun: args.dryRun,
+      viaKafka: args.viaKafka,
+    });
+  } catch (error) {
+    reportFatal(session.logger, error);
+    process.exitCode = 1;
+  } finally {
+    await session.finish();
+  }
+}
+
+/** `piddiplatsch retry`: process recorded events again. */
+export const retryCommand: CommandModule<GlobalOptions, RetryOptions> = {
+  command: 'retry <paths..>',
+  describe: 'Process the events of failure, skipped or dump files again',
+  builder: (yargs: Argv<GlobalOptions>) =>
+    yargs
+      .positional('paths', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'Files, folders (every *.jsonl below) or globs, e.g. outputs/failures',
+      })
+      .option('delete-after', {
+        type: 'boolean',
+        default: false,
+        describe: 'Delete a file once every one of its events succeeded',
+      })
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe: 'Write handle records to <output_dir>/handles/ instead of the Handle server',
+      })
+      .option('via-kafka', {
+        type: 'boolean',
+        default: false,
+        describe: 'Send the events to consumer.retry_topic instead of processing them here',
+      })
+      .conflicts('via-kafka', 'dry-run')
+      .example(
+        '$0 retry outputs/failures/retries-0 --delete-after',
+        '',
+      ) as unknown as Argv<RetryOptions>,
+  handler: retry,
+};

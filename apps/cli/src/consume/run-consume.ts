@@ -1,0 +1,80 @@
+import { KafkaSource, type SourceMessage } from '@piddi/kafka-source';
+
+import { buildPipeline, type RunMode } from '../pipeline/build-pipeline.js';
+import { RETRIES_HEADER, type IncomingEvent } from '../pipeline/incoming-event.js';
+import type { StopReason } from '../pipeline/outcome-recorder.js';
+import { withTransientRetries } from '../pipeline/transient-retry.js';
+import type { RunSession } from '../run-session.js';
+import { IdleWatch } from './idle-watch.js';
+
+export interface ConsumeMode extends RunMode {
+  /** Stop once no event arrived for this long and none is in flight; 0 = run until stopped. */
+  stopWhenIdleMs: number;
+}
+
+/** How a consumer run ended. */
+export interface ConsumeResult {
+  stopReason?: StopReason | 'signal' | 'idle';
+  exitCode: number;
+}
+
+function retriesOf(message: SourceMessage): number {
+  const header = message.headers?.find((entry) => entry.key === RETRIES_HEADER);
+  const retries = Number(header?.value.toString('utf8'));
+  return Number.isSafeInteger(retries) && retries >= 0 ? retries : 0;
+}
+
+/** A Kafka message as the pipeline sees it. */
+export function toIncomingEvent(message: SourceMessage): IncomingEvent {
+  const { topic, partition, offset, key } = message;
+  return {
+    value: message.value,
+    coordinates: { topic, partition, offset, key: key ?? null },
+    retries: retriesOf(message),
+  };
+}
+
+/**
+ * Consumes the configured topics until a signal, a limit of `[consumer]`, or idleness stops it.
+ * Every event is registered or recorded before its offset is committed.
+ */
+export async function runConsume(session: RunSession, mode: ConsumeMode): Promise<ConsumeResult> {
+  const { config, logger, stats } = session;
+  let stopReason: ConsumeResult['stopReason'];
+  const stop = (reason: NonNullable<ConsumeResult['stopReason']>) => {
+    stopReason ??= reason;
+    logger.info('Stopping the consumer', { reason });
+    void source.stop();
+  };
+
+  const pipeline = buildPipeline(config, mode, { logger, counters: stats, onStop: stop });
+  const idle = new IdleWatch(mode.stopWhenIdleMs, () => stop('idle'));
+  const source = new KafkaSource({
+    kafka: config.kafka,
+    topic: config.consumer.topic,
+    retryTopic: config.consumer.retry_topic || undefined,
+    maxInFlight: config.consumer.max_in_flight,
+    logger,
+    handler: (message) => idle.track(pipeline.processor.process(toIncomingEvent(message))),
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info('Received a signal; finishing the events in flight', { signal });
+    stop('signal');
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+
+  try {
+    if (pipeline.stac && config.stac.health_check) {
+      await withTransientRetries(() => pipeline.stac!.checkHealth(), pipeline.transient);
+    }
+    idle.start();
+    logger.info('Consuming', { topic: config.consumer.topic, dryRun: mode.dryRun });
+    await source.run();
+  } finally {
+    idle.stop();
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await pipeline.close();
+  }
+  const failed = stopReason === 'max_errors' || stopReason === 'skipped';
+  return { stopReason, exitCode: failed ? 1 : 0 };
+}
