@@ -9,9 +9,12 @@ import { buildRecords } from './build-records.js';
 import type { RecordOptions } from './options.js';
 
 // Real ESGF events are not ours to publish, so they stay outside the repository. Point
-// PIDDI_SAMPLE_EVENTS at a folder holding CMIP6/ (valid events) and CMIP6_invalid/ to run
-// these tests; without it they are reported as skipped.
-const SAMPLES_DIR = process.env.PIDDI_SAMPLE_EVENTS ?? '/work/shared/reference/samples';
+// PIDDI_SAMPLE_EVENTS at a folder holding CMIP6/ (valid events) and CMIP6_invalid/, or keep
+// them in shared/reference/samples beside the repository; without them these tests are
+// reported as skipped.
+const SAMPLES_DIR =
+  process.env.PIDDI_SAMPLE_EVENTS ??
+  join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', 'samples');
 const describeIfSamples = existsSync(join(SAMPLES_DIR, 'CMIP6')) ? describe : describe.skip;
 
 const MRI_ID =

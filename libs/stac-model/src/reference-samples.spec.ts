@@ -7,8 +7,11 @@ import { tryParseEvent } from './parse-event.js';
 
 // Real ESGF events are not ours to publish, so they stay outside the repository. Point
 // PIDDI_SAMPLE_EVENTS at a folder holding CMIP6/ (valid events), CMIP6_invalid/ and
-// sample_failures.jsonl to run these tests; without it they are reported as skipped.
-const SAMPLES_DIR = process.env.PIDDI_SAMPLE_EVENTS ?? '/work/shared/reference/samples';
+// sample_failures.jsonl, or keep them in shared/reference/samples beside the repository;
+// without them these tests are reported as skipped.
+const SAMPLES_DIR =
+  process.env.PIDDI_SAMPLE_EVENTS ??
+  join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', 'samples');
 const describeIfSamples = existsSync(SAMPLES_DIR) ? describe : describe.skip;
 
 interface InvalidSample {
