@@ -28,17 +28,17 @@ export function checkHandleServerPrerequisites(
   const javaBin = env.JAVA_HOME ? join(env.JAVA_HOME, 'bin') : undefined;
   const java = javaBin ? join(javaBin, 'java') : 'java';
   const javac = javaBin ? join(javaBin, 'javac') : 'javac';
-  if (!answers(java, ['-version'])) {
+  if (!answers(java, ['-version'], env)) {
     return missing(`Java not found (${java}); install a JDK 17 or newer or set JAVA_HOME`);
   }
-  if (!answers(javac, ['-version'])) {
+  if (!answers(javac, ['-version'], env)) {
     return missing(`javac not found (${javac}); install a full JDK, not only a Java runtime`);
   }
 
   if (existsSync(join(resolveCacheLayout(env).lib, '.complete'))) {
     return { available: true, tools: { java, javac } };
   }
-  if (!answers('mvn', ['-v'])) {
+  if (!answers('mvn', ['-v'], env)) {
     return missing('Maven (mvn) not found; it fetches the Handle server jars once');
   }
   return { available: true, tools: { java, javac, mvn: 'mvn' } };
@@ -51,8 +51,9 @@ export function requireJavaTools(env: NodeJS.ProcessEnv = process.env): JavaTool
   return prerequisites.tools;
 }
 
-function answers(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { stdio: 'ignore', timeout: 60_000 });
+function answers(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
+  // With `env` the command is looked up on env.PATH, which lets a test hide a tool.
+  const result = spawnSync(command, args, { env, stdio: 'ignore', timeout: 60_000 });
   return result.error === undefined && result.status === 0;
 }
 
