@@ -1,5 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const STOP_GRACE_MS = 15_000;
 const KILL_GRACE_MS = 5_000;
@@ -45,4 +46,28 @@ export async function stopBrokerProcess(pid: number, dataDir: string): Promise<v
     await waitForExit(pid, KILL_GRACE_MS);
   }
   await rm(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Starts a small shell process that stops the broker and deletes its data once `ownerPid` is
+ * gone: a test run killed by a signal runs no exit handlers, and would leave the JVM behind.
+ * Returns a function that ends the watchdog when the broker is stopped the normal way.
+ */
+export function watchForOrphanedBroker(ownerPid: number, brokerPid: number, dataDir: string) {
+  const script = [
+    `while kill -0 ${ownerPid} 2>/dev/null; do sleep 2; done`,
+    `kill -TERM ${brokerPid} 2>/dev/null`,
+    `i=0; while kill -0 ${brokerPid} 2>/dev/null && [ $i -lt 15 ]; do sleep 1; i=$((i+1)); done`,
+    `kill -KILL ${brokerPid} 2>/dev/null`,
+    `rm -rf "$1"`,
+  ].join('; ');
+  const watchdog = spawn('/bin/sh', ['-c', script, 'piddi-kafka-watchdog', dataDir], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.once('error', () => undefined);
+  watchdog.unref();
+  return () => {
+    if (watchdog.exitCode === null) watchdog.kill('SIGKILL');
+  };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 import { buildServerProperties, QUIET_LOG4J2_PROPERTIES } from './broker-settings.js';
-import { isProcessRunning, stopBrokerProcess } from './broker-process.js';
+import { isProcessRunning, stopBrokerProcess, watchForOrphanedBroker } from './broker-process.js';
 import { KafkaBrokerError } from './errors.js';
 import { findFreePort } from './free-port.js';
 import { assertJavaAvailable, javaCommand } from './java-runtime.js';
@@ -131,9 +131,13 @@ export async function startJvmBroker(options: JvmBrokerOptions = {}): Promise<Jv
       `${javaCommand()} could not be started.`,
     );
   }
-  const stop = () => stopBrokerProcess(pid, files.dataDir);
-  const killOnExit = () => child.kill('SIGKILL');
-  if (!options.detached) process.once('exit', killOnExit);
+  const endWatchdog = options.detached
+    ? () => undefined
+    : watchForOrphanedBroker(process.pid, pid, files.dataDir);
+  const stop = async () => {
+    endWatchdog();
+    await stopBrokerProcess(pid, files.dataDir);
+  };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
   if (!(await waitForBroker(HOST, brokerPort, deadline, () => isProcessRunning(pid)))) {
@@ -149,9 +153,6 @@ export async function startJvmBroker(options: JvmBrokerOptions = {}): Promise<Jv
     bootstrapServers: `${HOST}:${brokerPort}`,
     pid,
     dataDir: files.dataDir,
-    stop: async () => {
-      process.removeListener('exit', killOnExit);
-      await stop();
-    },
+    stop,
   };
 }
