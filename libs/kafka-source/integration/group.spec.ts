@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { SourceMessage } from '@piddi/kafka-source';
+
+import {
+  committedOffsets,
+  createGate,
+  eventNumber,
+  produceEvents,
+  startSource,
+  stopAllSources,
+  totalCommitted,
+  uniqueName,
+  waitUntil,
+} from './kafka-test-kit.js';
+
+afterEach(stopAllSources);
+
+describe('KafkaSource in a consumer group', () => {
+  it('shares the partitions with a second consumer and loses no event', async () => {
+    const topic = uniqueName('shared');
+    const groupId = uniqueName('group');
+    await produceEvents(topic, 60, 4);
+    const byConsumer: Record<'one' | 'two', SourceMessage[]> = { one: [], two: [] };
+    const handlerOf = (name: 'one' | 'two') => async (message: SourceMessage) => {
+      await sleep(40);
+      byConsumer[name].push(message);
+    };
+
+    startSource({ topic, groupId, maxInFlight: 2, handler: handlerOf('one') });
+    await waitUntil('the first consumer handled some events', () => byConsumer.one.length >= 5);
+    startSource({ topic, groupId, maxInFlight: 2, handler: handlerOf('two') });
+    const all = () => new Set([...byConsumer.one, ...byConsumer.two].map(eventNumber));
+    await waitUntil('every event is handled', () => all().size === 60, 40_000);
+    await waitUntil('every offset is committed', async () => {
+      return totalCommitted(await committedOffsets(groupId, topic, 4)) === 60;
+    });
+
+    expect(byConsumer.two.length).toBeGreaterThan(0);
+    expect(new Set(byConsumer.two.map((m) => m.partition)).size).toBeGreaterThan(0);
+    expect([...all()].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, n) => n));
+  });
+
+  it('commits what is done when partitions are revoked and ignores a handler that finishes later', async () => {
+    const topic = uniqueName('revoked');
+    const groupId = uniqueName('group');
+    await produceEvents(topic, 20, 1);
+    const gate = createGate();
+    let blockedOnce = false;
+    const deliveriesOfThree: string[] = [];
+    const handlerOf = (name: string) => async (message: SourceMessage) => {
+      if (message.offset !== 3) return;
+      deliveriesOfThree.push(name);
+      if (blockedOnce) return;
+      blockedOnce = true;
+      await gate.opened;
+    };
+
+    startSource({ topic, groupId, revokeTimeoutMs: 300, handler: handlerOf('one') });
+    await waitUntil('offset 3 is blocked', () => blockedOnce);
+    startSource({ topic, groupId, revokeTimeoutMs: 300, handler: handlerOf('two') });
+    await waitUntil('all offsets are committed', async () => {
+      return (await committedOffsets(groupId, topic, 1)).get(0) === 20;
+    });
+    gate.open();
+    await stopAllSources();
+
+    expect(deliveriesOfThree).toHaveLength(2);
+    expect((await committedOffsets(groupId, topic, 1)).get(0)).toBe(20);
+  });
+});

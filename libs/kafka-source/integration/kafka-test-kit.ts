@@ -1,0 +1,147 @@
+// Shared helpers of the integration tests: unique names, producing events, reading what the
+// group committed, and running a source in the background.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import kafka from '@confluentinc/kafka-javascript';
+import { kafkaBootstrapServers } from '@piddi/testing';
+
+import {
+  createEventProducer,
+  ensureTopics,
+  KafkaSource,
+  type KafkaLogger,
+  type KafkaSettings,
+  type KafkaSourceOptions,
+  type SourceMessage,
+} from '@piddi/kafka-source';
+
+/** A name no other test (or earlier run) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Settings for a consumer of `groupId`, with short heartbeats so rebalances are quick. */
+export function testSettings(groupId: string): KafkaSettings {
+  return {
+    'bootstrap.servers': kafkaBootstrapServers(),
+    'group.id': groupId,
+    'heartbeat.interval.ms': 500,
+    'session.timeout.ms': 6000,
+  };
+}
+
+/** Creates `topic` with `partitions` and sends `count` events keyed `event-<n>`. */
+export async function produceEvents(
+  topic: string,
+  count: number,
+  partitions = 3,
+  first = 0,
+): Promise<void> {
+  const settings = { 'bootstrap.servers': kafkaBootstrapServers() };
+  await ensureTopics(settings, [{ topic, partitions }]);
+  const producer = await createEventProducer(settings);
+  try {
+    const sends = Array.from({ length: count }, (_, index) =>
+      producer.send(topic, {
+        key: `event-${first + index}`,
+        value: JSON.stringify({ n: first + index }),
+      }),
+    );
+    await Promise.all(sends);
+  } finally {
+    await producer.close();
+  }
+}
+
+/** The event number a test message carries. */
+export function eventNumber(message: SourceMessage): number {
+  return (JSON.parse(String(message.value)) as { n: number }).n;
+}
+
+/** Committed offset per partition of `topic` for `groupId` (partitions without a commit are left out). */
+export async function committedOffsets(
+  groupId: string,
+  topic: string,
+  partitions: number,
+): Promise<Map<number, number>> {
+  const admin = kafka.AdminClient.create({ 'bootstrap.servers': kafkaBootstrapServers() });
+  const request = [
+    {
+      groupId,
+      partitions: Array.from({ length: partitions }, (_, partition) => ({ topic, partition })),
+    },
+  ];
+  try {
+    const results = await new Promise<kafka.GroupResults[]>((resolve, reject) =>
+      admin.listConsumerGroupOffsets(request, { timeout: 10_000 }, (error, groups) =>
+        error ? reject(error) : resolve(groups),
+      ),
+    );
+    const offsets = results[0]?.partitions ?? [];
+    return new Map(offsets.filter((p) => p.offset >= 0).map((p) => [p.partition, p.offset]));
+  } finally {
+    admin.disconnect();
+  }
+}
+
+/** Sum of the committed offsets: with one message per offset, the count of committed messages. */
+export function totalCommitted(offsets: Map<number, number>): number {
+  return [...offsets.values()].reduce((sum, offset) => sum + offset, 0);
+}
+
+/** Polls `condition` until it holds; fails the test with `what` after `timeoutMs`. */
+export async function waitUntil(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await sleep(50);
+  }
+}
+
+/** A source already running; `done` is the promise of `run()`. */
+export interface RunningSource {
+  source: KafkaSource;
+  done: Promise<void>;
+}
+
+const running = new Set<KafkaSource>();
+
+/** Stops every source a test started, also when the test failed half-way (use in afterEach). */
+export async function stopAllSources(): Promise<void> {
+  await Promise.all([...running].map((source) => source.stop()));
+  running.clear();
+}
+
+/** Starts a source on the test broker with quick commits. */
+export function startSource(
+  options: Omit<KafkaSourceOptions, 'kafka'> & { groupId: string },
+): RunningSource {
+  const { groupId, ...rest } = options;
+  const source = new KafkaSource({ kafka: testSettings(groupId), commitIntervalMs: 100, ...rest });
+  running.add(source);
+  const done = source.run();
+  // Tests await `done` themselves; this keeps an early rejection from being reported as unhandled.
+  done.catch(() => undefined);
+  return { source, done };
+}
+
+/** A logger that keeps the messages it was given, for tests about what the source did. */
+export function createRecordingLogger(): KafkaLogger & { messages: string[] } {
+  const messages: string[] = [];
+  const record = (message: string) => {
+    messages.push(message);
+  };
+  return { messages, debug: record, info: record, warn: record, error: record };
+}
+
+/** A promise with its resolve function, to hold a handler until the test lets it go. */
+export function createGate(): { opened: Promise<void>; open(): void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}

@@ -1,0 +1,118 @@
+/** Stable codes of every failure the Kafka source reports; callers branch on these. */
+export type KafkaSourceErrorCode =
+  | 'KAFKA_CONFIG_INVALID'
+  | 'KAFKA_CONNECT_FAILED'
+  | 'KAFKA_COMMIT_FAILED'
+  | 'KAFKA_FATAL'
+  | 'KAFKA_PRODUCE_FAILED'
+  | 'KAFKA_ADMIN_FAILED'
+  | 'HANDLER_FAILED'
+  | 'SOURCE_STATE';
+
+/** Where in Kafka an error happened, as far as it is known. */
+export interface KafkaErrorContext {
+  topic?: string;
+  partition?: number;
+  offset?: number;
+  /** True when doing the same again later may succeed (broker unreachable, coordinator moving). */
+  retriable?: boolean;
+  cause?: unknown;
+}
+
+/** Base class of every error thrown by @piddi/kafka-source. */
+export class KafkaSourceError extends Error {
+  readonly code: KafkaSourceErrorCode;
+  readonly topic?: string;
+  readonly partition?: number;
+  readonly offset?: number;
+  readonly retriable: boolean;
+
+  constructor(code: KafkaSourceErrorCode, message: string, context: KafkaErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.topic = context.topic;
+    this.partition = context.partition;
+    this.offset = context.offset;
+    this.retriable = context.retriable ?? false;
+  }
+}
+
+/** A `[kafka]` setting is missing or contradicts how the source must work. */
+export class KafkaConfigError extends KafkaSourceError {
+  constructor(message: string) {
+    super('KAFKA_CONFIG_INVALID', message);
+  }
+}
+
+/** The client could not reach the cluster (wrong address, TLS or SASL settings, broker down). */
+export class KafkaConnectError extends KafkaSourceError {
+  constructor(message: string, context: KafkaErrorContext = {}) {
+    super('KAFKA_CONNECT_FAILED', message, { retriable: true, ...context });
+  }
+}
+
+/** Offsets could not be committed; the events after them will be consumed again next time. */
+export class KafkaCommitError extends KafkaSourceError {
+  constructor(message: string, context: KafkaErrorContext = {}) {
+    super('KAFKA_COMMIT_FAILED', message, { retriable: true, ...context });
+  }
+}
+
+/** librdkafka reported an error it cannot recover from; the client must be recreated. */
+export class KafkaFatalError extends KafkaSourceError {
+  constructor(message: string, context: KafkaErrorContext = {}) {
+    super('KAFKA_FATAL', message, context);
+  }
+}
+
+/** A message was not acknowledged by the cluster. */
+export class KafkaProduceError extends KafkaSourceError {
+  constructor(message: string, context: KafkaErrorContext = {}) {
+    super('KAFKA_PRODUCE_FAILED', message, context);
+  }
+}
+
+/** A topic could not be created or inspected. */
+export class KafkaAdminError extends KafkaSourceError {
+  constructor(message: string, context: KafkaErrorContext = {}) {
+    super('KAFKA_ADMIN_FAILED', message, context);
+  }
+}
+
+/**
+ * The message handler rejected. Handlers record bad events themselves, so a rejection means the
+ * pipeline cannot go on; the message's offset is not committed.
+ */
+export class HandlerFailedError extends KafkaSourceError {
+  constructor(message: string, context: KafkaErrorContext = {}) {
+    super('HANDLER_FAILED', message, context);
+  }
+}
+
+/** The source was used out of order, e.g. `run()` called twice. */
+export class SourceStateError extends KafkaSourceError {
+  constructor(message: string) {
+    super('SOURCE_STATE', message);
+  }
+}
+
+/** The librdkafka error fields worth keeping; its objects carry a numeric `code`. */
+export interface LibrdKafkaErrorLike {
+  message: string;
+  code?: number;
+  isFatal?: boolean;
+  isRetriable?: boolean;
+}
+
+/** A short description of a librdkafka error for messages and logs. */
+export function describeKafkaError(error: unknown): string {
+  if (
+    error instanceof Error ||
+    (typeof error === 'object' && error !== null && 'message' in error)
+  ) {
+    const { message, code } = error as LibrdKafkaErrorLike;
+    return code === undefined ? message : `${message} (librdkafka code ${code})`;
+  }
+  return String(error);
+}
