@@ -21,13 +21,21 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Settings for a consumer of `groupId`, with short heartbeats so rebalances are quick. */
+/**
+ * Short heartbeats so the classic group protocol notices a new member quickly. The KIP-848
+ * protocol (`group.protocol=consumer`) refuses them: the broker sets its timing.
+ */
+export const QUICK_CLASSIC_GROUP: KafkaSettings = {
+  'heartbeat.interval.ms': 500,
+  'session.timeout.ms': 6000,
+};
+
+/** Settings for a consumer of `groupId` with the classic group protocol. */
 export function testSettings(groupId: string): KafkaSettings {
   return {
     'bootstrap.servers': kafkaBootstrapServers(),
     'group.id': groupId,
-    'heartbeat.interval.ms': 500,
-    'session.timeout.ms': 6000,
+    ...QUICK_CLASSIC_GROUP,
   };
 }
 
@@ -119,10 +127,10 @@ export async function stopAllSources(): Promise<void> {
 
 /** Starts a source on the test broker with quick commits. */
 export function startSource(
-  options: Omit<KafkaSourceOptions, 'kafka'> & { groupId: string },
+  options: Omit<KafkaSourceOptions, 'kafka'> & { groupId: string; kafka?: KafkaSettings },
 ): RunningSource {
-  const { groupId, ...rest } = options;
-  const source = new KafkaSource({ kafka: testSettings(groupId), commitIntervalMs: 100, ...rest });
+  const { groupId, kafka = testSettings(groupId), ...rest } = options;
+  const source = new KafkaSource({ kafka, commitIntervalMs: 100, ...rest });
   running.add(source);
   const done = source.run();
   // Tests await `done` themselves; this keeps an early rejection from being reported as unhandled.

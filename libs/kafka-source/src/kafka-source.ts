@@ -152,7 +152,7 @@ export class KafkaSource {
       const servers = this.#settings['bootstrap.servers'] ?? this.#settings['metadata.broker.list'];
       throw new KafkaConnectError(
         `Could not connect to Kafka at ${servers}: ${describeKafkaError(error)}. ` +
-          'Check bootstrap.servers and the security settings of [kafka].',
+          'Check the [kafka] settings: bootstrap.servers, security, group protocol.',
         { cause: error },
       );
     }

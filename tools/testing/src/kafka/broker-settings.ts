@@ -13,6 +13,9 @@ export function singleNodeSettings(partitions: number): Record<string, string> {
     'share.coordinator.state.topic.replication.factor': '1',
     'share.coordinator.state.topic.min.isr': '1',
     'group.initial.rebalance.delay.ms': '0',
+    // Members of KIP-848 groups heartbeat at the broker's pace; 5 s by default makes tests slow.
+    'group.consumer.min.heartbeat.interval.ms': '500',
+    'group.consumer.heartbeat.interval.ms': '500',
   };
 }
 
