@@ -13,7 +13,12 @@ const OUTPUT_TAIL_CHARS = 4000;
 /** Runs a command to its end, keeping the tail of stdout and stderr for error messages. */
 export function runCommand(command: string, args: string[], cwd?: string): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The env is passed on purpose: Jest gives test code its own copy of process.env.
+    const child = spawn(command, args, {
+      cwd,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tail = createOutputTail();
     child.stdout.on('data', tail.append);
     child.stderr.on('data', tail.append);

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
+import kafka from '@confluentinc/kafka-javascript';
+
+import { isProcessRunning, startJvmBroker } from '../src/kafka-broker.js';
+
+function listTopics(bootstrapServers: string): Promise<string[]> {
+  const admin = kafka.AdminClient.create({ 'bootstrap.servers': bootstrapServers });
+  return new Promise<string[]>((resolve, reject) => {
+    admin.listTopics({ timeout: 10_000 }, (error, topics) =>
+      error ? reject(error) : resolve(topics),
+    );
+  }).finally(() => admin.disconnect());
+}
+
+describe('startJvmBroker', () => {
+  it('serves metadata on loopback, then stops its JVM and deletes its data', async () => {
+    const broker = await startJvmBroker({ partitions: 2 });
+    const topics = await listTopics(broker.bootstrapServers);
+
+    await broker.stop();
+
+    expect(broker.bootstrapServers).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(Array.isArray(topics)).toBe(true);
+    expect(isProcessRunning(broker.pid)).toBe(false);
+    expect(existsSync(broker.dataDir)).toBe(false);
+  }, 120_000);
+});
