@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -96,13 +96,37 @@ async function formatStorage(libsDir: string, files: BrokerFiles): Promise<void>
   }
 }
 
-function launchBroker(libsDir: string, files: BrokerFiles, detached: boolean) {
+interface LaunchedBroker {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function launchBroker(libsDir: string, files: BrokerFiles, detached: boolean): LaunchedBroker {
   const log = openSync(files.logFile, 'a');
   const args = javaArgs(libsDir, files, 'kafka.Kafka', [files.serverProperties]);
   const child = spawn(javaCommand(), args, { detached, stdio: ['ignore', log, log] });
   closeSync(log);
-  if (detached) child.unref();
-  return child;
+  child.once('error', () => undefined);
+  const pid = child.pid;
+  if (pid === undefined) {
+    throw new KafkaBrokerError(
+      'KAFKA_BROKER_START_FAILED',
+      `${javaCommand()} could not be started.`,
+    );
+  }
+
+  if (detached) {
+    child.unref();
+    return { pid, stop: () => stopBrokerProcess(pid, files.dataDir) };
+  }
+  const endWatchdog = watchForOrphanedBroker(process.pid, pid, files.dataDir);
+  return {
+    pid,
+    stop: async () => {
+      endWatchdog();
+      await stopBrokerProcess(pid, files.dataDir);
+    },
+  };
 }
 
 async function readLogTail(files: BrokerFiles): Promise<string> {
@@ -121,23 +145,11 @@ export async function startJvmBroker(options: JvmBrokerOptions = {}): Promise<Jv
   const brokerPort = options.port ?? (await findFreePort());
   const files = await writeBrokerFiles(brokerPort, options.partitions ?? 3);
 
-  await formatStorage(libsDir, files);
-  const child = launchBroker(libsDir, files, options.detached ?? false);
-  child.once('error', () => undefined);
-  const pid = child.pid;
-  if (pid === undefined) {
-    throw new KafkaBrokerError(
-      'KAFKA_BROKER_START_FAILED',
-      `${javaCommand()} could not be started.`,
-    );
-  }
-  const endWatchdog = options.detached
-    ? () => undefined
-    : watchForOrphanedBroker(process.pid, pid, files.dataDir);
-  const stop = async () => {
-    endWatchdog();
-    await stopBrokerProcess(pid, files.dataDir);
-  };
+  await formatStorage(libsDir, files).catch(async (error: unknown) => {
+    await rm(files.dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const { pid, stop } = launchBroker(libsDir, files, options.detached ?? false);
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
   if (!(await waitForBroker(HOST, brokerPort, deadline, () => isProcessRunning(pid)))) {
