@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { KafkaSource, type SourceMessage } from '@piddi/kafka-source';
 
 import {
+  INTEGRATION_TEST_TIMEOUT_MS,
   committedOffsets,
   createGate,
   createRecordingLogger,
@@ -14,6 +15,9 @@ import {
   uniqueName,
   waitUntil,
 } from './kafka-test-kit.js';
+
+// Set here because a multi-project run ignores the preset's testTimeout.
+jest.setTimeout(INTEGRATION_TEST_TIMEOUT_MS);
 
 afterEach(stopAllSources);
 

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { SourceMessage } from '@piddi/kafka-source';
 
 import {
+  INTEGRATION_TEST_TIMEOUT_MS,
   committedOffsets,
   eventNumber,
   produceEvents,
@@ -13,6 +14,9 @@ import {
   uniqueName,
   waitUntil,
 } from './kafka-test-kit.js';
+
+// Set here because a multi-project run ignores the preset's testTimeout.
+jest.setTimeout(INTEGRATION_TEST_TIMEOUT_MS);
 
 afterEach(stopAllSources);
 

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { SourceMessage } from '@piddi/kafka-source';
 import { kafkaBootstrapServers } from '@piddi/testing';
 
 import {
+  INTEGRATION_TEST_TIMEOUT_MS,
   committedOffsets,
   createGate,
   eventNumber,
@@ -16,6 +17,9 @@ import {
   uniqueName,
   waitUntil,
 } from './kafka-test-kit.js';
+
+// Set here because a multi-project run ignores the preset's testTimeout.
+jest.setTimeout(INTEGRATION_TEST_TIMEOUT_MS);
 
 afterEach(stopAllSources);
 

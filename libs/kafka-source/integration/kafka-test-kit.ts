@@ -16,6 +16,9 @@ import {
   type SourceMessage,
 } from '@piddi/kafka-source';
 
+/** Time for one test against the broker: rebalances and drains take seconds each. */
+export const INTEGRATION_TEST_TIMEOUT_MS = 60_000;
+
 /** A name no other test (or earlier run) uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;

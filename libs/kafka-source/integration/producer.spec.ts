@@ -1,9 +1,17 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 
 import { kafkaBootstrapServers } from '@piddi/testing';
 import { createEventProducer, ensureTopics, type SourceMessage } from '@piddi/kafka-source';
 
-import { startSource, uniqueName, waitUntil } from './kafka-test-kit.js';
+import {
+  INTEGRATION_TEST_TIMEOUT_MS,
+  startSource,
+  uniqueName,
+  waitUntil,
+} from './kafka-test-kit.js';
+
+// Set here because a multi-project run ignores the preset's testTimeout.
+jest.setTimeout(INTEGRATION_TEST_TIMEOUT_MS);
 
 describe('createEventProducer', () => {
   it('delivers key, value and headers that a source then reads back', async () => {
