@@ -76,9 +76,11 @@ async function run(port: number, partitions: number): Promise<void> {
   say(`Kafka ${KAFKA_VERSION} is ready; Ctrl-C stops it and deletes its data.`);
   console.log(broker.bootstrapServers);
 
+  // Listeners stay for repeated signals (a second Ctrl-C, or npx passing one on): without a
+  // listener Node would exit at once and leave the broker's data behind.
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    process.on('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
   });
   say(`${signal}: stopping the broker`);
   await broker.stop();

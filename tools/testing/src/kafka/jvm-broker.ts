@@ -122,9 +122,10 @@ function launchBroker(libsDir: string, files: BrokerFiles, detached: boolean): L
   const endWatchdog = watchForOrphanedBroker(process.pid, pid, files.dataDir);
   return {
     pid,
+    // The watchdog ends last: should this process die while stopping, it finishes the job.
     stop: async () => {
-      endWatchdog();
       await stopBrokerProcess(pid, files.dataDir);
+      endWatchdog();
     },
   };
 }
