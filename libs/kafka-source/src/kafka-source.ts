@@ -90,7 +90,10 @@ export class KafkaSource {
     return this.#run;
   }
 
-  /** Stops taking messages, waits for those in flight, commits and disconnects. Idempotent. */
+  /**
+   * Stops taking messages, waits for those in flight, commits and disconnects. Idempotent.
+   * A handler may call it but must not await it: it waits for that very handler.
+   */
   async stop(): Promise<void> {
     this.#stopRequested = true;
     this.#changed.notify();
