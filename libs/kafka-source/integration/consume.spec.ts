@@ -42,6 +42,25 @@ describe('KafkaSource consuming', () => {
     expect(totalCommitted(await committedOffsets(groupId, topic, 3))).toBe(30);
   });
 
+  it('tells onAssigned which partitions the group gave it', async () => {
+    const topic = uniqueName('assigned');
+    await produceEvents(topic, 1);
+    const assigned: string[] = [];
+
+    const { source, done } = startSource({
+      topic,
+      groupId: uniqueName('group'),
+      handler: async () => {},
+      onAssigned: (partitions) =>
+        assigned.push(...partitions.map((p) => `${p.topic}:${p.partition}`)),
+    });
+    await waitUntil('the partitions are assigned', () => assigned.length === 3);
+    await source.stop();
+    await done;
+
+    expect(assigned.sort()).toEqual([0, 1, 2].map((partition) => `${topic}:${partition}`));
+  });
+
   it('never runs more handlers at once than maxInFlight', async () => {
     const topic = uniqueName('bounded');
     await produceEvents(topic, 40);

@@ -1,6 +1,7 @@
 export { KafkaSource } from './kafka-source.js';
 export type { KafkaSourceOptions } from './kafka-source-options.js';
 export type { MessageHandler, SourceHeader, SourceMessage } from './source-message.js';
+export type { PartitionRef } from './offset-tracker.js';
 export {
   createEventProducer,
   type EventProducer,

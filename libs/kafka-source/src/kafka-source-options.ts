@@ -1,6 +1,7 @@
 import { KafkaConfigError } from './errors.js';
 import type { KafkaSettings } from './kafka-settings.js';
 import { SILENT_LOGGER, type KafkaLogger } from './logger.js';
+import type { PartitionRef } from './offset-tracker.js';
 import type { MessageHandler } from './source-message.js';
 
 /** How to consume: the `[kafka]` settings, the topics and the handler. */
@@ -27,11 +28,15 @@ export interface KafkaSourceOptions {
   connectTimeoutMs?: number;
   /** How long one fetch waits for new messages; bounds how fast `stop()` is noticed. @default 100 */
   pollTimeoutMs?: number;
+  /** Told of every assignment, e.g. to know when the consumer has joined its group. */
+  onAssigned?: (partitions: PartitionRef[]) => void;
   logger?: KafkaLogger;
 }
 
-export type ResolvedSourceOptions = Required<Omit<KafkaSourceOptions, 'retryTopic'>> &
-  Pick<KafkaSourceOptions, 'retryTopic'>;
+export type ResolvedSourceOptions = Required<
+  Omit<KafkaSourceOptions, 'retryTopic' | 'onAssigned'>
+> &
+  Pick<KafkaSourceOptions, 'retryTopic' | 'onAssigned'>;
 
 const DEFAULTS = {
   maxInFlight: 16,

@@ -73,6 +73,7 @@ export class KafkaSource {
       changed: this.#changed,
       log: this.#options.logger,
       revokeTimeoutMs: this.#options.revokeTimeoutMs,
+      onAssigned: this.#options.onAssigned,
       onError: (error) =>
         this.#fail(new KafkaFatalError(describeKafkaError(error), { cause: error })),
     });

@@ -3,7 +3,7 @@ import { describeKafkaError } from './errors.js';
 import type { KafkaLogger } from './logger.js';
 import type { MessageIntake } from './message-intake.js';
 import type { OffsetCommitter } from './offset-committer.js';
-import { partitionKey, type OffsetTracker } from './offset-tracker.js';
+import { partitionKey, type OffsetTracker, type PartitionRef } from './offset-tracker.js';
 import {
   ERROR_CODES,
   type LibrdKafkaError,
@@ -19,6 +19,7 @@ export interface RebalanceParts {
   log: KafkaLogger;
   revokeTimeoutMs: number;
   onError(error: unknown): void;
+  onAssigned?(partitions: PartitionRef[]): void;
 }
 
 function describePartitions(partitions: readonly TopicPartition[]): string[] {
@@ -89,6 +90,7 @@ export class Rebalancer {
       if (cooperative) consumer.incrementalAssign(partitions);
       else consumer.assign(partitions);
       this.parts.log.info('Partitions assigned', { partitions: describePartitions(partitions) });
+      this.parts.onAssigned?.(partitions.map(({ topic, partition }) => ({ topic, partition })));
       return;
     }
 
