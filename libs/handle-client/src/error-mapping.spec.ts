@@ -23,8 +23,12 @@ describe('errorFromAnswer', () => {
     [400, 202, 'INVALID_VALUE', false],
     [400, 301, 'WRONG_PREFIX', false],
     [401, 402, 'AUTHENTICATION_FAILED', false],
+    [401, undefined, 'AUTHENTICATION_FAILED', false],
+    [401, 100, 'AUTHENTICATION_FAILED', false],
     [403, 400, 'PERMISSION_DENIED', false],
     [403, 403, 'PERMISSION_DENIED', false],
+    [403, undefined, 'PERMISSION_DENIED', false],
+    [403, 301, 'PERMISSION_DENIED', false],
     [500, 2, 'SERVER_ERROR', true],
     [503, undefined, 'SERVER_ERROR', true],
     [429, undefined, 'RATE_LIMITED', true],
@@ -43,10 +47,20 @@ describe('errorFromAnswer', () => {
     [404, 100, HandleNotFoundError],
     [401, 402, HandleAuthError],
     [403, 401, HandleAuthError],
-  ])('gives HTTP %i / %i its own error class', (status, responseCode, errorClass) => {
-    expect(errorFromAnswer({ status, body: { responseCode } }, SUBJECT, keep)).toBeInstanceOf(
-      errorClass,
-    );
+    [401, undefined, HandleAuthError],
+    [403, undefined, HandleAuthError],
+  ])('gives HTTP %i / %p its own error class', (status, responseCode, errorClass) => {
+    const body = responseCode === undefined ? undefined : { responseCode };
+
+    expect(errorFromAnswer({ status, body }, SUBJECT, keep)).toBeInstanceOf(errorClass);
+  });
+
+  it('reports an empty 401 as failed authentication, naming the handle', () => {
+    const error = errorFromAnswer({ status: 401 }, SUBJECT, keep);
+
+    expect(error).toMatchObject({ code: 'AUTHENTICATION_FAILED', responseCode: undefined });
+    expect(error.message).toContain('HTTP 401;');
+    expect(error.message).toContain('21.TEST/abc');
   });
 
   it('names the handle and quotes the server message after removing secrets', () => {

@@ -114,13 +114,16 @@ export function readResponseCode(body: Record<string, unknown> | undefined): num
   return typeof value === 'number' ? value : undefined;
 }
 
+// The status decides 401 and 403 on its own: a real server refuses credentials that do not check
+// out with 401 and an empty body, so no responseCode is there to read.
 function classifyAnswer(status: number, responseCode: number | undefined): HandleErrorCode {
   if (status === 429) return 'RATE_LIMITED';
   if (status >= 500) return 'SERVER_ERROR';
+  if (status === 401) return 'AUTHENTICATION_FAILED';
+  if (status === 403) return 'PERMISSION_DENIED';
   if (responseCode === undefined) return 'UNEXPECTED_RESPONSE';
   if (responseCode in CODE_BY_RESPONSE_CODE) return CODE_BY_RESPONSE_CODE[responseCode];
-  if (status === 401) return 'AUTHENTICATION_FAILED';
-  if (status === 403 || (responseCode >= 400 && responseCode < 500)) return 'PERMISSION_DENIED';
+  if (responseCode >= 400 && responseCode < 500) return 'PERMISSION_DENIED';
   return 'UNEXPECTED_RESPONSE';
 }
 
