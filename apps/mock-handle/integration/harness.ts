@@ -24,11 +24,16 @@ export interface ApiAnswer {
   text: string;
 }
 
-/** What a test may send. `auth: null` sends no Authorization header. */
+/**
+ * What a test may send. `auth: null` sends no Authorization header; `contentType: null` sets
+ * none, so fetch sends its own (`text/plain` for a text body).
+ */
 export interface SendOptions {
   body?: unknown;
   rawBody?: string;
   auth?: string | null;
+  /** @default 'application/json' */
+  contentType?: string | null;
 }
 
 /** Sends one request to a server; authenticated unless `auth: null`. */
@@ -38,7 +43,9 @@ export async function send(
   path: string,
   options: SendOptions = {},
 ): Promise<ApiAnswer> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = {};
+  const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+  if (contentType !== null) headers['Content-Type'] = contentType;
   const auth = options.auth === undefined ? AUTH : options.auth;
   if (auth !== null) headers.Authorization = auth;
   const body =

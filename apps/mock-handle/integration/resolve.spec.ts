@@ -18,20 +18,31 @@ describe('resolving a handle', () => {
     ]);
   });
 
-  it('finds a handle written in another case and echoes the name as stored', async () => {
+  it('finds a handle written in another case and echoes the name as requested', async () => {
     const answer = await send(server(), 'GET', '/api/handles/21.test/MIXED-CASE', { auth: null });
 
-    expect(answer.json).toMatchObject({ responseCode: 1, handle: '21.TEST/Mixed-Case' });
+    expect(answer.json).toMatchObject({ responseCode: 1, handle: '21.test/MIXED-CASE' });
   });
 
-  it('lists the values by index, with the HS_ADMIN the server added for the writer', async () => {
+  it('answers exactly the values written, with no HS_ADMIN added', async () => {
     const answer = await send(server(), 'GET', '/api/handles/21.TEST/Mixed-Case', { auth: null });
 
-    expect(indexesOf(answer.json.values)).toEqual([1, 2, 3, 100]);
-    expect((answer.json.values as Value[])[3]).toMatchObject({
-      type: 'HS_ADMIN',
-      data: { format: 'admin', value: { handle: '21.TEST/testuser', index: 300 } },
-    });
+    expect(indexesOf(answer.json.values)).toEqual([1, 2, 3]);
+  });
+
+  it('answers 200 with responseCode 200 and an empty list when no value matches', async () => {
+    const answer = await send(server(), 'GET', '/api/handles/21.TEST/Mixed-Case?type=NOTHING');
+
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ responseCode: 200, handle: '21.TEST/Mixed-Case', values: [] });
+  });
+
+  it('answers a handle without values with responseCode 200 and an empty list', async () => {
+    await send(server(), 'PUT', '/api/handles/21.TEST/empty', { body: { values: [] } });
+
+    const answer = await send(server(), 'GET', '/api/handles/21.TEST/empty');
+
+    expect(answer.json).toEqual({ responseCode: 200, handle: '21.TEST/empty', values: [] });
   });
 
   it.each([

@@ -4,87 +4,59 @@ import { basicAuth, createHandle, send, type SendOptions, useServer } from './ha
 const NOTE = { index: 2, type: 'NOTE', data: 'existing note' };
 const NEW_NOTE = { index: 3, type: 'NOTE', data: 'new note' };
 const URL_VALUE = { index: 1, type: 'URL', data: 'https://example.org/b' };
+const WRONG_PASSWORD = basicAuth('300%3A21.TEST%2Ftestuser', 'wrong');
 
-type Row = [string, string, string, SendOptions, number, number];
+const EXISTING = '/api/handles/21.TEST/existing';
+const NEW = '/api/handles/21.TEST/new';
+const put = (values: unknown[]): SendOptions => ({ body: { values } });
 
-// Every row of the status table of the Handle REST API, against `21.TEST/existing`, which holds
-// a URL at 1 and a NOTE at 2 before each test.
+type Row = [string, string, string, SendOptions, number, number | undefined];
+
+// The status and responseCode a real Handle server answers, against `21.TEST/existing`, which
+// holds a URL at 1 and a NOTE at 2 before each test. No responseCode means no body at all.
 const ROWS: Row[] = [
-  ['resolving a handle', 'GET', '/api/handles/21.TEST/existing', {}, 200, 1],
+  ['resolving a handle', 'GET', EXISTING, {}, 200, 1],
+  ['resolving a handle with POST', 'POST', EXISTING, {}, 200, 1],
+  ['creating a handle', 'PUT', NEW, put([URL_VALUE]), 201, 1],
+  ['replacing a handle', 'PUT', EXISTING, put([URL_VALUE]), 200, 1],
+  ['adding a value', 'PUT', `${EXISTING}?index=3`, put([NEW_NOTE]), 201, 1],
+  ['replacing a value', 'PUT', `${EXISTING}?index=2`, put([NOTE]), 200, 1],
   [
-    'creating a handle',
+    'adding and replacing values',
     'PUT',
-    '/api/handles/21.TEST/new',
-    { body: { values: [URL_VALUE] } },
-    201,
-    1,
-  ],
-  [
-    'replacing a handle',
-    'PUT',
-    '/api/handles/21.TEST/existing',
-    { body: { values: [URL_VALUE] } },
+    `${EXISTING}?index=2&index=3`,
+    put([NOTE, NEW_NOTE]),
     200,
     1,
   ],
-  [
-    'adding a value',
-    'PUT',
-    '/api/handles/21.TEST/existing?index=3',
-    { body: { values: [NEW_NOTE] } },
-    201,
-    1,
-  ],
-  [
-    'replacing a value',
-    'PUT',
-    '/api/handles/21.TEST/existing?index=2',
-    { body: { values: [NOTE] } },
-    200,
-    1,
-  ],
-  ['deleting a handle', 'DELETE', '/api/handles/21.TEST/existing', {}, 200, 1],
-  ['deleting a value', 'DELETE', '/api/handles/21.TEST/existing?index=2', {}, 200, 1],
+  ['deleting a handle', 'DELETE', EXISTING, {}, 200, 1],
+  ['deleting a value', 'DELETE', `${EXISTING}?index=2`, {}, 200, 1],
   ['resolving a missing handle', 'GET', '/api/handles/21.TEST/missing', {}, 404, 100],
+  ['resolving a missing handle with POST', 'POST', '/api/handles/21.TEST/missing', {}, 404, 100],
   ['deleting a missing handle', 'DELETE', '/api/handles/21.TEST/missing', {}, 404, 100],
   [
     'adding a value to a missing handle',
     'PUT',
     '/api/handles/21.TEST/missing?index=3',
-    { body: { values: [NEW_NOTE] } },
+    put([NEW_NOTE]),
     404,
     100,
   ],
   [
     'creating an existing handle without overwrite',
     'PUT',
-    '/api/handles/21.TEST/existing?overwrite=false',
-    { body: { values: [URL_VALUE] } },
+    `${EXISTING}?overwrite=false`,
+    put([URL_VALUE]),
     409,
     101,
   ],
-  ['resolving an invalid handle', 'GET', '/api/handles/nosuffix', {}, 400, 102],
+  ['resolving an empty name', 'GET', '/api/handles/', {}, 400, 102],
+  ['resolving values that are not there', 'GET', `${EXISTING}?index=7`, {}, 200, 200],
+  ['deleting values that are not there', 'DELETE', `${EXISTING}?index=7`, {}, 400, 200],
   [
-    'creating an invalid handle',
-    'PUT',
-    '/api/handles/21.TEST/',
-    { body: { values: [URL_VALUE] } },
-    400,
-    102,
-  ],
-  ['deleting an invalid handle', 'DELETE', '/api/handles/nosuffix', {}, 400, 102],
-  [
-    'resolving values that are not there',
-    'GET',
-    '/api/handles/21.TEST/existing?index=7',
-    {},
-    200,
-    200,
-  ],
-  [
-    'deleting values that are not there',
+    'deleting values one of which is not there',
     'DELETE',
-    '/api/handles/21.TEST/existing?index=7',
+    `${EXISTING}?index=2&index=7`,
     {},
     400,
     200,
@@ -92,63 +64,94 @@ const ROWS: Row[] = [
   [
     'adding an existing value without overwrite',
     'PUT',
-    '/api/handles/21.TEST/existing?index=2&overwrite=false',
-    { body: { values: [NOTE] } },
+    `${EXISTING}?index=2&overwrite=false`,
+    put([NOTE]),
     409,
     201,
   ],
+  ['sending two values at one index', 'PUT', NEW, put([URL_VALUE, URL_VALUE]), 409, 201],
+  ['sending a value at index 0', 'PUT', NEW, put([{ ...URL_VALUE, index: 0 }]), 400, 202],
+  ['adding no value', 'PUT', `${EXISTING}?index=various`, put([]), 400, 202],
+  ['resolving a name without a slash', 'GET', '/api/handles/noslash', {}, 400, 301],
+  ['creating a name without a slash', 'PUT', '/api/handles/noslash', put([URL_VALUE]), 400, 301],
+  ['creating under an empty name', 'PUT', '/api/handles/', put([URL_VALUE]), 400, 301],
+  ['creating under another prefix', 'PUT', '/api/handles/21.OTHER/new', put([URL_VALUE]), 400, 301],
+  ['resolving under another prefix', 'GET', '/api/handles/21.OTHER/x', {}, 400, 301],
   [
-    'sending an invalid value',
-    'PUT',
-    '/api/handles/21.TEST/new',
-    { body: { values: [{ index: 1, data: 'x' }] } },
-    400,
-    202,
-  ],
-  ['sending bad JSON', 'PUT', '/api/handles/21.TEST/new', { rawBody: '{"values": [' }, 400, 202],
-  [
-    'creating under another prefix',
-    'PUT',
-    '/api/handles/21.OTHER/new',
-    { body: { values: [URL_VALUE] } },
+    'deleting values under another prefix',
+    'DELETE',
+    '/api/handles/21.OTHER/x?index=1',
+    {},
     400,
     301,
   ],
-  ['resolving under another prefix', 'GET', '/api/handles/21.OTHER/x', {}, 400, 301],
-  ['deleting under another prefix', 'DELETE', '/api/handles/21.OTHER/x', {}, 400, 301],
   ['listing another prefix', 'GET', '/api/handles?prefix=21.OTHER', {}, 400, 301],
+  // A real server deletes whatever it finds under a name; it finds nothing there.
+  ['deleting a name without a slash', 'DELETE', '/api/handles/noslash', {}, 404, 100],
+  ['deleting under another prefix', 'DELETE', '/api/handles/21.OTHER/x', {}, 404, 100],
+];
+
+const REFUSAL_ROWS: Row[] = [
+  ['sending bad JSON', 'PUT', NEW, { rawBody: '{"values": [' }, 400, 4],
+  ['sending a value without type', 'PUT', NEW, put([{ index: 1, data: 'x' }]), 400, 4],
   [
-    'creating without credentials',
+    'sending an unknown data format',
     'PUT',
-    '/api/handles/21.TEST/new',
-    { auth: null, body: { values: [URL_VALUE] } },
-    401,
-    402,
+    NEW,
+    put([{ index: 1, type: 'A', data: { format: 'text', value: 'x' } }]),
+    400,
+    4,
   ],
+  ['sending text/plain', 'PUT', NEW, { ...put([URL_VALUE]), contentType: 'text/plain' }, 400, 4],
+  ['sending no content type', 'PUT', NEW, { ...put([URL_VALUE]), contentType: null }, 400, 4],
   [
-    'creating with a wrong password',
+    'naming another handle in the body',
     'PUT',
-    '/api/handles/21.TEST/new',
-    { auth: basicAuth('300%3A21.TEST%2Ftestuser', 'wrong'), body: { values: [URL_VALUE] } },
-    401,
-    402,
+    NEW,
+    { body: { handle: '21.TEST/other', values: [URL_VALUE] } },
+    400,
+    4,
   ],
+  ['naming other indexes than sent', 'PUT', `${EXISTING}?index=5`, put([NEW_NOTE]), 400, 4],
+  ['resolving with an index that is no number', 'GET', `${EXISTING}?index=x`, {}, 400, 4],
+  ['deleting index=various', 'DELETE', `${EXISTING}?index=various`, {}, 400, 4],
   [
-    'deleting without credentials',
+    'listing with a page that is no number',
+    'GET',
+    '/api/handles?prefix=21.TEST&page=x',
+    {},
+    400,
+    4,
+  ],
+  ['asking an unknown endpoint', 'GET', '/api/nothing', {}, 404, 4],
+  ['using an unknown method', 'PATCH', EXISTING, {}, 501, 4],
+  ['creating without credentials', 'PUT', NEW, { ...put([URL_VALUE]), auth: null }, 401, 402],
+  ['deleting without credentials', 'DELETE', EXISTING, { auth: null }, 401, 402],
+  [
+    'deleting a missing handle without credentials',
     'DELETE',
-    '/api/handles/21.TEST/existing',
+    '/api/handles/21.TEST/missing',
     { auth: null },
     401,
     402,
   ],
   ['listing without credentials', 'GET', '/api/handles?prefix=21.TEST', { auth: null }, 401, 402],
   [
-    'resolving with a wrong password',
-    'GET',
-    '/api/handles/21.TEST/existing',
-    { auth: basicAuth('300:21.TEST/testuser', 'wrong') },
+    'creating with a wrong password',
+    'PUT',
+    NEW,
+    { ...put([URL_VALUE]), auth: WRONG_PASSWORD },
     401,
-    402,
+    undefined,
+  ],
+  ['resolving with a wrong password', 'GET', EXISTING, { auth: WRONG_PASSWORD }, 401, undefined],
+  [
+    'asking an unknown endpoint with a wrong password',
+    'GET',
+    '/api/nothing',
+    { auth: WRONG_PASSWORD },
+    401,
+    undefined,
   ],
 ];
 
@@ -159,11 +162,14 @@ describe('status codes', () => {
     await createHandle(server(), '21.TEST/existing', [NOTE]);
   });
 
-  it.each(ROWS)('answers %s: %s %s', async (_case, method, path, options, status, code) => {
-    const answer = await send(server(), method, path, options);
+  it.each([...ROWS, ...REFUSAL_ROWS])(
+    'answers %s: %s %s',
+    async (_case, method, path, options, status, code) => {
+      const answer = await send(server(), method, path, options);
 
-    expect([answer.status, answer.json.responseCode]).toEqual([status, code]);
-  });
+      expect([answer.status, answer.json.responseCode]).toEqual([status, code]);
+    },
+  );
 
   it('sends JSON with a responseCode on every API answer', async () => {
     const answer = await send(server(), 'GET', '/api/handles/21.TEST/missing');
@@ -176,6 +182,13 @@ describe('status codes', () => {
     const answer = await send(server(), 'DELETE', '/api/handles/21.TEST/existing', { auth: null });
 
     expect(answer.headers.get('www-authenticate')).toMatch(/^Basic /);
+  });
+
+  it('answers credentials that do not check out with an empty 401', async () => {
+    const answer = await send(server(), 'PUT', NEW, { ...put([URL_VALUE]), auth: WRONG_PASSWORD });
+
+    expect(answer.text).toBe('');
+    expect(answer.headers.get('www-authenticate')).toBe('Basic realm="handle"');
   });
 });
 

@@ -9,6 +9,7 @@ export interface Answer {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const HTML_TYPE = 'text/html;charset=UTF-8';
+const BASIC_CHALLENGE = 'Basic realm="handle"';
 
 /** A JSON answer. */
 export function answerJson(status: number, body: object): Answer {
@@ -27,8 +28,13 @@ export function answerApiError(error: HandleApiError): Answer {
   body.message = error.message;
 
   const answer = answerJson(error.status, body);
-  if (error.status === 401) answer.headers['WWW-Authenticate'] = 'Basic realm="handle"';
+  if (error.status === 401) answer.headers['WWW-Authenticate'] = BASIC_CHALLENGE;
   return answer;
+}
+
+/** 401 with no body at all: how real servers refuse credentials that do not check out. */
+export function answerCredentialsRefused(): Answer {
+  return { status: 401, headers: { 'WWW-Authenticate': BASIC_CHALLENGE }, body: '' };
 }
 
 /** An HTML page. */

@@ -1,33 +1,29 @@
 import { describe, it, expect } from '@jest/globals';
-import { assertServedPrefix, handleKey, parseHandleName } from './handle-name.js';
+import { assertNamed, assertServedPrefix, handleKey, prefixOf } from './handle-name.js';
 import { HandleApiError } from './response-codes.js';
 
-function responseCodeOf(action: () => unknown): number | undefined {
+function refusalOf(action: () => unknown): { responseCode: number; handle?: string } | undefined {
   try {
     action();
   } catch (error) {
-    if (error instanceof HandleApiError) return error.responseCode;
+    if (error instanceof HandleApiError)
+      return { responseCode: error.responseCode, handle: error.handle };
     throw error;
   }
   return undefined;
 }
 
-describe('parseHandleName', () => {
+describe('prefixOf', () => {
   it.each([
-    ['21.TEST/abc', '21.TEST', 'abc'],
-    ['21.TEST/a/b/c', '21.TEST', 'a/b/c'],
-    ['21.T11148/0f6cc6b0-dc08-4ce4', '21.T11148', '0f6cc6b0-dc08-4ce4'],
-    ['0.NA/21.TEST', '0.NA', '21.TEST'],
-  ])('splits %s into prefix and suffix', (handle, prefix, suffix) => {
-    expect(parseHandleName(handle)).toEqual({ handle, prefix, suffix });
+    ['21.TEST/abc', '21.TEST'],
+    ['21.TEST/a/b/c', '21.TEST'],
+    ['0.NA/21.TEST', '0.NA'],
+    ['21.TEST/', '21.TEST'],
+    ['/abc', ''],
+    ['noslash', undefined],
+  ])('reads the prefix of %j as %j', (handle, prefix) => {
+    expect(prefixOf(handle)).toBe(prefix);
   });
-
-  it.each([['abc'], ['/abc'], ['21.TEST/'], [''], ['21.TEST/a b'], ['21.TEST/a\nb']])(
-    'refuses %j with responseCode 102',
-    (handle) => {
-      expect(responseCodeOf(() => parseHandleName(handle))).toBe(102);
-    },
-  );
 });
 
 describe('handleKey', () => {
@@ -37,15 +33,34 @@ describe('handleKey', () => {
 });
 
 describe('assertServedPrefix', () => {
-  it('accepts the served prefix in any case', () => {
-    expect(responseCodeOf(() => assertServedPrefix(parseHandleName('21.test/a'), '21.TEST'))).toBe(
-      undefined,
-    );
+  it.each([['21.test/a'], ['21.TEST/a b'], ['21.TEST/']])('accepts %j', (handle) => {
+    expect(refusalOf(() => assertServedPrefix(handle, '21.TEST'))).toBeUndefined();
   });
 
-  it('refuses another prefix with responseCode 301', () => {
-    expect(responseCodeOf(() => assertServedPrefix(parseHandleName('21.OTHER/a'), '21.TEST'))).toBe(
-      301,
-    );
+  it.each([['21.OTHER/a'], ['noslash'], ['21.TEST'], ['/abc']])(
+    'refuses %j with responseCode 301 naming it',
+    (handle) => {
+      expect(refusalOf(() => assertServedPrefix(handle, '21.TEST'))).toEqual({
+        responseCode: 301,
+        handle,
+      });
+    },
+  );
+
+  it('refuses an empty name with responseCode 301 and no handle', () => {
+    expect(refusalOf(() => assertServedPrefix('', '21.TEST'))).toEqual({
+      responseCode: 301,
+      handle: undefined,
+    });
+  });
+});
+
+describe('assertNamed', () => {
+  it('refuses an empty name with responseCode 102', () => {
+    expect(refusalOf(() => assertNamed(''))?.responseCode).toBe(102);
+  });
+
+  it('accepts any other name', () => {
+    expect(refusalOf(() => assertNamed('noslash'))).toBeUndefined();
   });
 });

@@ -1,31 +1,9 @@
 import { HandleApiError, RESPONSE_CODE } from './response-codes.js';
 
-/** A handle name split at its first slash. */
-export interface HandleName {
-  /** The name as the client wrote it, e.g. `21.TEST/abc`. */
-  handle: string;
-  prefix: string;
-  suffix: string;
-}
-
-// Control characters and whitespace never appear in a handle a real server would accept.
-const FORBIDDEN_CHARACTERS = /[\s\p{Cc}]/u;
-
-/**
- * Splits and checks a handle name; refuses with responseCode 102 when it has no prefix or no
- * suffix, or holds characters a handle cannot.
- */
-export function parseHandleName(handle: string): HandleName {
+/** The prefix of a handle name: what comes before its first slash; undefined without a slash. */
+export function prefixOf(handle: string): string | undefined {
   const slash = handle.indexOf('/');
-  const prefix = handle.slice(0, slash);
-  const suffix = handle.slice(slash + 1);
-
-  if (slash <= 0 || suffix === '' || FORBIDDEN_CHARACTERS.test(handle)) {
-    throw new HandleApiError(RESPONSE_CODE.invalidHandle, `Invalid handle name: ${handle}`, {
-      handle,
-    });
-  }
-  return { handle, prefix, suffix };
+  return slash < 0 ? undefined : handle.slice(0, slash);
 }
 
 /** The key two spellings of one handle share: lookups ignore case, as on real servers. */
@@ -34,17 +12,28 @@ export function handleKey(handle: string): string {
 }
 
 /** Whether a prefix is the one this server serves, ignoring case. */
-export function isServedPrefix(prefix: string, servedPrefix: string): boolean {
-  return prefix.toLowerCase() === servedPrefix.toLowerCase();
+export function isServedPrefix(prefix: string | undefined, servedPrefix: string): boolean {
+  return prefix !== undefined && prefix.toLowerCase() === servedPrefix.toLowerCase();
 }
 
-/** Refuses with responseCode 301 a handle under a prefix this server does not serve. */
-export function assertServedPrefix(name: HandleName, servedPrefix: string): void {
-  if (isServedPrefix(name.prefix, servedPrefix)) return;
+/**
+ * Refuses with responseCode 301 a handle this server is not home to. A name without a slash
+ * (`noslash`, or a bare prefix) is one of those, as on real servers; an empty name is refused
+ * without a `handle` field.
+ */
+export function assertServedPrefix(handle: string, servedPrefix: string): void {
+  if (isServedPrefix(prefixOf(handle), servedPrefix)) return;
 
   throw new HandleApiError(
     RESPONSE_CODE.notResponsible,
-    `This server serves prefix ${servedPrefix}, not ${name.prefix}`,
-    { handle: name.handle },
+    `That prefix doesn't live here; this server is home to ${servedPrefix} only`,
+    { handle: handle === '' ? undefined : handle },
   );
+}
+
+/** Refuses an empty handle name with responseCode 102, as a resolution of `/api/handles/`. */
+export function assertNamed(handle: string): void {
+  if (handle !== '') return;
+
+  throw new HandleApiError(RESPONSE_CODE.invalidHandle, 'Empty handle invalid');
 }

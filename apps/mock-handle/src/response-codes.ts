@@ -2,6 +2,8 @@
 export const RESPONSE_CODE = {
   success: 1,
   serverError: 2,
+  /** The request could not be read: bad JSON, an unknown format, a query that is no number. */
+  protocolError: 4,
   handleNotFound: 100,
   handleAlreadyExists: 101,
   invalidHandle: 102,
@@ -9,6 +11,7 @@ export const RESPONSE_CODE = {
   valueAlreadyExists: 201,
   invalidValue: 202,
   notResponsible: 301,
+  insufficientPermissions: 400,
   authenticationNeeded: 402,
 } as const;
 
@@ -17,6 +20,7 @@ export type ResponseCode = (typeof RESPONSE_CODE)[keyof typeof RESPONSE_CODE];
 const HTTP_STATUS_BY_CODE: Record<ResponseCode, number> = {
   [RESPONSE_CODE.success]: 200,
   [RESPONSE_CODE.serverError]: 500,
+  [RESPONSE_CODE.protocolError]: 400,
   [RESPONSE_CODE.handleNotFound]: 404,
   [RESPONSE_CODE.handleAlreadyExists]: 409,
   [RESPONSE_CODE.invalidHandle]: 400,
@@ -25,6 +29,7 @@ const HTTP_STATUS_BY_CODE: Record<ResponseCode, number> = {
   [RESPONSE_CODE.valueAlreadyExists]: 409,
   [RESPONSE_CODE.invalidValue]: 400,
   [RESPONSE_CODE.notResponsible]: 400,
+  [RESPONSE_CODE.insufficientPermissions]: 403,
   [RESPONSE_CODE.authenticationNeeded]: 401,
 };
 
@@ -53,4 +58,9 @@ export class HandleApiError extends Error {
     this.handle = options.handle;
     this.status = options.status ?? statusForResponseCode(responseCode);
   }
+}
+
+/** A refusal with responseCode 4: the request could not be read. */
+export function protocolError(message: string, status = 400): HandleApiError {
+  return new HandleApiError(RESPONSE_CODE.protocolError, message, { status });
 }

@@ -1,5 +1,6 @@
-import type { Answer } from './answers.js';
-import { HandleApiError, RESPONSE_CODE } from './response-codes.js';
+import { answerCredentialsRefused, type Answer } from './answers.js';
+import { type Caller, identifyCaller } from './auth.js';
+import { HandleApiError, protocolError, RESPONSE_CODE } from './response-codes.js';
 import { showHandle, showHandleList } from './routes/browse.js';
 import { deleteHandle } from './routes/delete-handle.js';
 import { listHandles } from './routes/list-handles.js';
@@ -7,73 +8,77 @@ import { putHandle } from './routes/put-handle.js';
 import { resolveHandle } from './routes/resolve-handle.js';
 import type { ApiRequest, RouteContext } from './routes/route-context.js';
 
-/** A request before routing: method, path, query, credentials and body. */
+/** A request before routing: method, path, query, headers that matter and body. */
 export interface IncomingApiRequest {
   method: string;
   url: URL;
   authorization: string | undefined;
+  contentType: string | undefined;
   body: string;
 }
 
 type HandleRoute = (request: ApiRequest, context: RouteContext) => Answer;
 
+// Real servers resolve a handle on POST and HEAD as on GET.
 const HANDLE_ROUTES: Record<string, HandleRoute> = {
   GET: resolveHandle,
+  HEAD: resolveHandle,
+  POST: resolveHandle,
   PUT: putHandle,
   DELETE: deleteHandle,
 };
+const ALLOWED_METHODS = [...Object.keys(HANDLE_ROUTES), 'OPTIONS'].join(', ');
 
 const HANDLES_PATH = '/api/handles';
 
 /** Picks the route for a request and runs it; refusals are thrown as HandleApiError. */
 export function routeRequest(incoming: IncomingApiRequest, context: RouteContext): Answer {
   const path = incoming.url.pathname;
-  const request = toApiRequest(incoming, '');
+  if (path !== '/api' && !path.startsWith('/api/')) return routeBrowsing(incoming, context);
+
+  const { user, password } = context.settings;
+  const caller = identifyCaller(incoming.authorization, user, password);
+  if (caller === undefined) return answerCredentialsRefused();
+  if (incoming.method === 'OPTIONS') {
+    return { status: 200, headers: { Allow: ALLOWED_METHODS }, body: '' };
+  }
+  const route = HANDLE_ROUTES[incoming.method];
+  if (!route) throw protocolError(`Unknown method ${incoming.method}`, 501);
 
   if (path === HANDLES_PATH || path === `${HANDLES_PATH}/`) {
-    assertMethod(incoming.method, ['GET']);
-    return listHandles(request, context);
+    const request = toApiRequest(incoming, caller, '');
+    const listing = route === resolveHandle && request.query.has('prefix');
+    return listing ? listHandles(request, context) : route(request, context);
   }
   if (path.startsWith(`${HANDLES_PATH}/`)) {
-    const route = HANDLE_ROUTES[incoming.method];
-    assertMethod(incoming.method, Object.keys(HANDLE_ROUTES));
-    return route({ ...request, handle: decodePath(path.slice(HANDLES_PATH.length + 1)) }, context);
+    const handle = decodePath(path.slice(HANDLES_PATH.length + 1));
+    return route(toApiRequest(incoming, caller, handle), context);
   }
-  if (path.startsWith('/api/')) {
-    throw new HandleApiError(RESPONSE_CODE.serverError, `No endpoint ${path} on this server`, {
-      status: 404,
+  throw protocolError(`Unknown HTTP API endpoint ${incoming.method} ${path}`, 404);
+}
+
+function toApiRequest(incoming: IncomingApiRequest, caller: Caller, handle: string): ApiRequest {
+  const { method, url, contentType, body } = incoming;
+  return { method, handle, query: url.searchParams, caller, contentType, body };
+}
+
+function routeBrowsing(incoming: IncomingApiRequest, context: RouteContext): Answer {
+  const path = incoming.url.pathname;
+  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
+    throw new HandleApiError(RESPONSE_CODE.serverError, `Pages are read with GET only`, {
+      status: 405,
     });
   }
 
-  assertMethod(incoming.method, ['GET']);
   if (path === '/') return showHandleList(context);
   return showHandle(decodePath(path.slice(1)), incoming.url.searchParams, context);
 }
 
-function toApiRequest(incoming: IncomingApiRequest, handle: string): ApiRequest {
-  return {
-    method: incoming.method,
-    handle,
-    query: incoming.url.searchParams,
-    authorization: incoming.authorization,
-    body: incoming.body,
-  };
-}
-
-function assertMethod(method: string, allowed: string[]): void {
-  if (allowed.includes(method)) return;
-
-  throw new HandleApiError(
-    RESPONSE_CODE.serverError,
-    `Method ${method} is not allowed here; use ${allowed.join(', ')}`,
-    { status: 405 },
-  );
-}
-
+// A name that is not valid percent-encoding is taken as written, as a lookup that finds nothing.
 function decodePath(path: string): string {
   try {
     return decodeURIComponent(path);
   } catch {
-    throw new HandleApiError(RESPONSE_CODE.invalidHandle, `Invalid percent-encoding in ${path}`);
+    return path;
   }
 }

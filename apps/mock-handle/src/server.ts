@@ -69,8 +69,9 @@ async function answerRequest(request: IncomingMessage, context: RouteContext): P
   try {
     const body = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://mock-handle');
-    const authorization = request.headers.authorization;
-    return routeRequest({ method: request.method ?? 'GET', url, authorization, body }, context);
+    const { authorization, 'content-type': contentType } = request.headers;
+    const method = request.method ?? 'GET';
+    return routeRequest({ method, url, authorization, contentType, body }, context);
   } catch (error) {
     if (error instanceof HandleApiError) return answerApiError(error);
 

@@ -1,57 +1,45 @@
 import { answerSuccess, type Answer } from '../answers.js';
-import { assertAuthorised } from '../auth.js';
+import { assertPermitted } from '../auth.js';
 import { isServedPrefix } from '../handle-name.js';
 import { HandleApiError, RESPONSE_CODE } from '../response-codes.js';
+import { readQueryInteger } from '../values/filter-values.js';
 import type { ApiRequest, RouteContext } from './route-context.js';
 
 /**
- * `GET /api/handles?prefix=P&page=K&pageSize=S` lists the handles under the served prefix,
- * sorted. `page` counts from 0; `pageSize=0` gives only the count; without `pageSize` every
- * handle is listed. `totalCount` is a string, as real servers send it.
+ * `GET /api/handles?prefix=P&page=K&pageSize=S` lists the handles under the served prefix in
+ * upper case, sorted, as a case-insensitive real server does. Only with both `page` (from 0) and
+ * `pageSize` (0 gives only the count) is one page answered, with those fields; otherwise every
+ * handle is. `totalCount` is a string, and `prefix` echoes the request.
  */
 export function listHandles(request: ApiRequest, context: RouteContext): Answer {
-  const prefix = readPrefix(request.query, context.settings.prefix);
-  assertAuthorised(request.authorization, context.settings.user, context.settings.password);
-  const page = readWholeNumber(request.query, 'page') ?? 0;
-  const pageSize = readWholeNumber(request.query, 'pageSize');
+  const given = request.query.get('prefix') ?? '';
+  const prefix = readServedPrefix(given, context.settings.prefix);
+  const page = readOptionalInteger(request.query, 'page');
+  const pageSize = readOptionalInteger(request.query, 'pageSize');
+  assertPermitted(request.caller, prefix);
 
   const handles = context.store.listUnder(prefix);
-  const shown =
-    pageSize === undefined ? handles : handles.slice(page * pageSize, (page + 1) * pageSize);
-  return answerSuccess(200, {
-    prefix,
-    totalCount: String(handles.length),
-    page,
-    ...(pageSize === undefined ? {} : { pageSize }),
-    handles: shown,
-  });
+  const totalCount = String(handles.length);
+  if (page === undefined || pageSize === undefined || page < 0 || pageSize < 0) {
+    return answerSuccess(200, { prefix: given, totalCount, handles });
+  }
+  const shown = handles.slice(page * pageSize, (page + 1) * pageSize);
+  return answerSuccess(200, { prefix: given, totalCount, page, pageSize, handles: shown });
 }
 
 // Clients write the prefix bare (`21.TEST`) or as its prefix handle (`0.NA/21.TEST`).
-function readPrefix(query: URLSearchParams, servedPrefix: string): string {
-  const given = query.get('prefix');
-  if (given === null || given === '') {
-    throw new HandleApiError(RESPONSE_CODE.invalidHandle, 'Listing needs ?prefix=PREFIX');
-  }
-
+function readServedPrefix(given: string, servedPrefix: string): string {
   const prefix = given.replace(/^0\.NA\//i, '');
-  if (!isServedPrefix(prefix, servedPrefix)) {
-    throw new HandleApiError(
-      RESPONSE_CODE.notResponsible,
-      `This server serves prefix ${servedPrefix}, not ${prefix}`,
-    );
-  }
-  return prefix;
+  if (isServedPrefix(prefix, servedPrefix)) return prefix;
+
+  throw new HandleApiError(
+    RESPONSE_CODE.notResponsible,
+    `That prefix doesn't live here; this server is home to ${servedPrefix} only`,
+    { handle: given === '' ? undefined : given },
+  );
 }
 
-function readWholeNumber(query: URLSearchParams, name: string): number | undefined {
+function readOptionalInteger(query: URLSearchParams, name: string): number | undefined {
   const text = query.get(name);
-  if (text === null) return undefined;
-  if (!/^\d+$/.test(text)) {
-    throw new HandleApiError(
-      RESPONSE_CODE.invalidValue,
-      `Query parameter ${name}=${text} is not a whole number`,
-    );
-  }
-  return Number(text);
+  return text === null ? undefined : readQueryInteger(name, text);
 }

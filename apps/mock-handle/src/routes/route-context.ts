@@ -1,3 +1,4 @@
+import type { Caller } from '../auth.js';
 import type { ServerSettings } from '../options.js';
 import { HandleApiError, RESPONSE_CODE } from '../response-codes.js';
 import type { HandleStore } from '../store/handle-store.js';
@@ -11,13 +12,15 @@ export interface RouteContext {
   random: () => number;
 }
 
-/** An HTTP request as the routes see it: body read, path already split off. */
+/** An HTTP request as the routes see it: body read, path split off, credentials checked. */
 export interface ApiRequest {
   method: string;
-  /** The handle written in the path after `/api/handles/`, percent-decoded. */
+  /** The handle written in the path after `/api/handles/`, percent-decoded; may be empty. */
   handle: string;
   query: URLSearchParams;
-  authorization: string | undefined;
+  caller: Caller;
+  /** The `Content-Type` header as sent. */
+  contentType: string | undefined;
   body: string;
 }
 

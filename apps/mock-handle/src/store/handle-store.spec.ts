@@ -38,10 +38,15 @@ describe('HandleStore', () => {
     expect(store.get('21.TEST/a')).toBeUndefined();
   });
 
-  it('lists the handles under a prefix only, sorted', () => {
-    const store = new HandleStore([record('21.TEST/b'), record('21.TESTX/c'), record('21.TEST/a')]);
+  it('lists the handles under a prefix only, in upper case and sorted that way', () => {
+    const store = new HandleStore([
+      record('21.TEST/b'),
+      record('21.TESTX/c'),
+      record('21.TEST/a'),
+      record('21.TEST/B-1'),
+    ]);
 
-    expect(store.listUnder('21.test')).toEqual(['21.TEST/a', '21.TEST/b']);
+    expect(store.listUnder('21.test')).toEqual(['21.TEST/A', '21.TEST/B', '21.TEST/B-1']);
   });
 
   it('hands every record to persist after each change', () => {

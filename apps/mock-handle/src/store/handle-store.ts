@@ -38,12 +38,15 @@ export class HandleStore {
     return removed;
   }
 
-  /** The names of the handles under a prefix, sorted. */
+  /**
+   * The names of the handles under a prefix in upper case, sorted that way: how a real server
+   * that ignores case keeps them.
+   */
   listUnder(prefix: string): string[] {
     const start = handleKey(`${prefix}/`);
     return [...this.#records.entries()]
       .filter(([key]) => key.startsWith(start))
-      .map(([, record]) => record.handle)
+      .map(([, record]) => record.handle.toUpperCase())
       .sort();
   }
 

@@ -41,20 +41,3 @@ export function buildUserHandle(user: HandleUser, password: string, now: Date): 
   };
   return { handle: user.handle, values: [buildAdminValue(user, ADMIN_INDEX, now), secretKey] };
 }
-
-/**
- * Adds an HS_ADMIN for the writing user to values that have none, at 100 or the next free
- * index, because a handle without one could never be changed again.
- */
-export function ensureAdminValue(
-  values: HandleValue[],
-  user: HandleUser,
-  now: Date,
-): HandleValue[] {
-  if (values.some((value) => value.type === 'HS_ADMIN')) return values;
-
-  const taken = new Set(values.map((value) => value.index));
-  let index = ADMIN_INDEX;
-  while (taken.has(index)) index += 1;
-  return [...values, buildAdminValue(user, index, now)];
-}

@@ -34,15 +34,22 @@ describe('filterValues', () => {
     expect(indexesOf(query)).toEqual(indexes);
   });
 
-  it('refuses an index that is not a positive integer with responseCode 202', () => {
-    let error: unknown;
-    try {
-      readValueFilter(new URLSearchParams('index=abc'));
-    } catch (caught) {
-      error = caught;
-    }
-    expect((error as HandleApiError).responseCode).toBe(202);
+  it.each([['index=0'], ['index=-3']])('reads ?%s, which matches no value', (query) => {
+    expect(indexesOf(query)).toEqual([]);
   });
+
+  it.each([['index=abc'], ['index=1.5'], ['index=']])(
+    'refuses ?%s with responseCode 4, as an unreadable request',
+    (query) => {
+      let error: unknown;
+      try {
+        readValueFilter(new URLSearchParams(query));
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as HandleApiError).responseCode).toBe(4);
+    },
+  );
 });
 
 describe('typeMatches', () => {

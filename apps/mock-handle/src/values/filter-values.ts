@@ -1,6 +1,6 @@
-import { HandleApiError, RESPONSE_CODE } from '../response-codes.js';
+import { protocolError } from '../response-codes.js';
 import type { HandleValue } from './handle-value.js';
-import { parseIndexField } from './parse-data.js';
+import { readInteger } from './read-integer.js';
 
 /** The `index` and `type` filters of a resolution; empty lists mean "every value". */
 export interface ValueFilter {
@@ -8,23 +8,24 @@ export interface ValueFilter {
   types: string[];
 }
 
-/** Reads the repeatable `index` and `type` query parameters; a bad index is refused (202). */
+/** Reads the repeatable `index` and `type` query parameters; a bad index is refused (4). */
 export function readValueFilter(query: URLSearchParams): ValueFilter {
   return { indexes: readIndexes(query), types: query.getAll('type') };
 }
 
-/** Reads the repeatable `index` parameter as positive integers. */
+/**
+ * Reads the repeatable `index` parameter as integers. One that is no integer is refused with
+ * responseCode 4; zero and negative ones are read, and match no value.
+ */
 export function readIndexes(query: URLSearchParams): number[] {
-  return query.getAll('index').map((text) => {
-    const index = parseIndexField(text);
-    if (index === undefined) {
-      throw new HandleApiError(
-        RESPONSE_CODE.invalidValue,
-        `Query parameter index=${text} is not a positive integer`,
-      );
-    }
-    return index;
-  });
+  return query.getAll('index').map((text) => readQueryInteger('index', text));
+}
+
+/** Reads an integer query parameter; refuses anything else with responseCode 4. */
+export function readQueryInteger(name: string, text: string): number {
+  const number = readInteger(text);
+  if (number === undefined) throw protocolError(`Query parameter ${name}=${text} is no integer`);
+  return number;
 }
 
 /**

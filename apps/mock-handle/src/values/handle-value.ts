@@ -26,7 +26,7 @@ export type IncomingValue = Omit<HandleValue, 'timestamp'>;
 
 /** A handle and its values. */
 export interface HandleRecord {
-  /** The name as first stored; answers echo it in this spelling. */
+  /** The name as first stored, shown on the pages; API answers echo the request's spelling. */
   handle: string;
   values: HandleValue[];
 }

@@ -2,6 +2,8 @@ import { describe, it, expect } from '@jest/globals';
 import { HandleApiError } from '../response-codes.js';
 import { parseValuesBody } from './parse-values.js';
 
+const HANDLE = '21.TEST/a';
+
 function responseCodeOf(action: () => unknown): number | undefined {
   try {
     action();
@@ -12,16 +14,13 @@ function responseCodeOf(action: () => unknown): number | undefined {
   return undefined;
 }
 
-const ADMIN_DATA = {
-  format: 'admin',
-  value: { handle: '21.TEST/testuser', index: '300', permissions: '011111110011' },
-};
+const parse = (body: unknown) => parseValuesBody(JSON.stringify(body), HANDLE);
 
 describe('parseValuesBody', () => {
   it('reads a value with object data and applies the default ttl', () => {
     const body = { values: [{ index: 1, type: 'URL', data: { format: 'string', value: 'x' } }] };
 
-    expect(parseValuesBody(JSON.stringify(body))).toEqual([
+    expect(parse(body).values).toEqual([
       { index: 1, type: 'URL', data: { format: 'string', value: 'x' }, ttl: 86400 },
     ]);
   });
@@ -29,16 +28,24 @@ describe('parseValuesBody', () => {
   it('stores bare-string data as format string', () => {
     const body = { values: [{ index: 2, type: 'CHECKSUM', data: 'abc' }] };
 
-    expect(parseValuesBody(JSON.stringify(body))[0].data).toEqual({
-      format: 'string',
-      value: 'abc',
-    });
+    expect(parse(body).values[0].data).toEqual({ format: 'string', value: 'abc' });
   });
 
-  it('reads an index written as a string, as pyhandle sends HS_ADMIN', () => {
-    const body = { values: [{ index: '100', type: 'HS_ADMIN', data: ADMIN_DATA }] };
+  it.each([
+    ['"100"', '100', 100],
+    ['"-1"', '-1', -1],
+    ['1.5, losing the fraction', 1.5, 1],
+  ])('reads the index %s as the servers do', (_case, index, read) => {
+    expect(parse({ values: [{ index, type: 'NOTE', data: 'x' }] }).values[0].index).toBe(read);
+  });
 
-    expect(parseValuesBody(JSON.stringify(body))[0].index).toBe(100);
+  it('reads a type that is a number or empty, as servers do', () => {
+    const body = [
+      { index: 1, type: 5, data: 'x' },
+      { index: 2, type: '', data: 'y' },
+    ];
+
+    expect(parse(body).values.map((value) => value.type)).toEqual(['5', '']);
   });
 
   it('keeps ttl, permissions and references a client sends', () => {
@@ -46,92 +53,71 @@ describe('parseValuesBody', () => {
       index: 1,
       type: 'URL',
       data: 'x',
-      ttl: 60,
-      permissions: '1110',
-      references: [1],
+      ttl: -5,
+      permissions: '1010',
+      references: [{ handle: '21.TEST/b', index: '3' }],
     };
 
-    expect(parseValuesBody(JSON.stringify({ values: [value] }))[0]).toMatchObject({
-      ttl: 60,
-      permissions: '1110',
-      references: [1],
+    expect(parse({ values: [value] }).values[0]).toMatchObject({
+      ttl: -5,
+      permissions: '1010',
+      references: [{ handle: '21.TEST/b', index: 3 }],
     });
   });
 
-  it('ignores other keys of the body', () => {
-    const body = { handle: 'whatever', values: [{ index: 1, type: 'URL', data: 'x' }] };
+  it('leaves out the default permissions, as servers answer them', () => {
+    const value = { index: 1, type: 'URL', data: 'x', permissions: '1110' };
 
-    expect(parseValuesBody(JSON.stringify(body))).toHaveLength(1);
+    expect(parse({ values: [value] }).values[0]).not.toHaveProperty('permissions');
   });
 
   it.each([
-    ['a bare list', [{ index: 1, type: 'URL', data: 'x' }]],
-    ['one value alone', { index: 1, type: 'URL', data: 'x' }],
-  ])('accepts %s, as real servers do', (_case, body) => {
-    expect(parseValuesBody(JSON.stringify(body))).toHaveLength(1);
+    ['a body with values', { handle: '21.TEST/a', values: [] }, true, '21.TEST/a'],
+    ['a body naming null', { handle: null, values: [] }, true, null],
+    ['a body without handle', { values: [] }, false, undefined],
+  ])('tells whether %s names a handle', (_case, body, namesHandle, handle) => {
+    expect(parse(body)).toMatchObject({ namesHandle, handle });
   });
 
   it.each([
-    ['hex', { format: 'hex', value: '00ff' }],
-    ['base64', { format: 'base64', value: 'aGFuZGxl' }],
-    ['admin', ADMIN_DATA],
-    ['vlist', { format: 'vlist', value: [{ handle: '21.TEST/a', index: 1 }] }],
-    ['site', { format: 'site', value: 'AAAA' }],
-    ['key', { format: 'key', value: 'AAAA' }],
-  ])('accepts %s data', (_format, data) => {
-    expect(
-      parseValuesBody(JSON.stringify({ values: [{ index: 1, type: 'T', data }] })),
-    ).toHaveLength(1);
+    ['a bare list', [{ index: 1, type: 'URL', data: 'x' }], 1],
+    ['one value alone', { index: 1, type: 'URL', data: 'x' }, 1],
+    ['values null', { values: null }, 0],
+  ])('accepts %s, as real servers do', (_case, body, count) => {
+    expect(parse(body).values).toHaveLength(count);
   });
 
   it.each([
     ['bad JSON', '{"values": ['],
+    ['JSON null', 'null'],
+    ['an empty object', '{}'],
     ['values that are not a list', '{"values": {"index": 1}}'],
     ['a body without values', '{"handle": "21.TEST/a"}'],
     ['a value that is not an object', '{"values": ["URL"]}'],
     ['a missing index', '{"values": [{"type": "URL", "data": "x"}]}'],
-    ['index 0', '{"values": [{"index": 0, "type": "URL", "data": "x"}]}'],
-    ['a negative index', '{"values": [{"index": -1, "type": "URL", "data": "x"}]}'],
-    ['a fractional index', '{"values": [{"index": 1.5, "type": "URL", "data": "x"}]}'],
     ['a word as index', '{"values": [{"index": "one", "type": "URL", "data": "x"}]}'],
     ['a missing type', '{"values": [{"index": 1, "data": "x"}]}'],
-    ['an empty type', '{"values": [{"index": 1, "type": "", "data": "x"}]}'],
+    ['a type that is an object', '{"values": [{"index": 1, "type": {}, "data": "x"}]}'],
     ['missing data', '{"values": [{"index": 1, "type": "URL"}]}'],
     [
-      'an unknown format',
-      '{"values": [{"index": 1, "type": "URL", "data": {"format": "x", "value": "y"}}]}',
-    ],
-    ['data without format', '{"values": [{"index": 1, "type": "URL", "data": {"value": "y"}}]}'],
-    [
-      'string format with a number',
-      '{"values": [{"index": 1, "type": "URL", "data": {"format": "string", "value": 5}}]}',
+      'references that are no list',
+      '{"values": [{"index": 1, "type": "U", "data": "x", "references": "a"}]}',
     ],
     [
-      'bad hex',
-      '{"values": [{"index": 1, "type": "T", "data": {"format": "hex", "value": "0g"}}]}',
+      'a reference without index',
+      '{"values": [{"index": 1, "type": "U", "data": "x", "references": [{"handle": "a/b"}]}]}',
     ],
     [
-      'bad base64',
-      '{"values": [{"index": 1, "type": "T", "data": {"format": "base64", "value": "a$"}}]}',
+      'a ttl that is a word',
+      '{"values": [{"index": 1, "type": "URL", "data": "x", "ttl": "abc"}]}',
     ],
-    [
-      'admin without permissions',
-      '{"values": [{"index": 100, "type": "HS_ADMIN", "data": {"format": "admin", "value": {"handle": "21.TEST/a", "index": 300}}}]}',
-    ],
-    [
-      'vlist that is no list',
-      '{"values": [{"index": 1, "type": "HS_VLIST", "data": {"format": "vlist", "value": "x"}}]}',
-    ],
-    ['a negative ttl', '{"values": [{"index": 1, "type": "URL", "data": "x", "ttl": -1}]}'],
-    [
-      'bad permissions',
-      '{"values": [{"index": 1, "type": "URL", "data": "x", "permissions": "rw"}]}',
-    ],
-    [
-      'a duplicate index',
-      '{"values": [{"index": 1, "type": "URL", "data": "x"}, {"index": "1", "type": "T", "data": "y"}]}',
-    ],
-  ])('refuses %s with responseCode 202', (_case, body) => {
-    expect(responseCodeOf(() => parseValuesBody(body))).toBe(202);
+  ])('refuses %s with responseCode 4', (_case, body) => {
+    expect(responseCodeOf(() => parseValuesBody(body, HANDLE))).toBe(4);
+  });
+
+  it('refuses permissions that are not 4 flags with responseCode 202', () => {
+    const body = { values: [{ index: 1, type: 'URL', data: 'x', permissions: 'rw' }] };
+
+    expect(responseCodeOf(() => parse(body))).toBe(202);
   });
 });

@@ -1,90 +1,95 @@
-import { HandleApiError, RESPONSE_CODE } from '../response-codes.js';
-import { DEFAULT_TTL, type IncomingValue } from './handle-value.js';
-import { isObject, parseIndexField, parseValueData } from './parse-data.js';
+import { HandleApiError, protocolError, RESPONSE_CODE } from '../response-codes.js';
+import { DEFAULT_PERMISSIONS, DEFAULT_TTL, type IncomingValue } from './handle-value.js';
+import { isObject, isScalar, parseValueData, readReference, unreadable } from './parse-data.js';
+import { readInteger } from './read-integer.js';
+
+/** What a PUT body holds: its values and, when it has one, its `handle` field. */
+export interface PutBody {
+  values: IncomingValue[];
+  /** Whether the body has a `handle` field, which must then name the handle of the URL. */
+  namesHandle: boolean;
+  handle: unknown;
+}
 
 /**
- * Reads the values of a PUT body. Like real servers it takes `{"values": [...]}` (other keys
- * ignored), a bare list of values, or one value alone. Refuses with responseCode 202 bad JSON,
- * a `values` that is not a list, a value without a positive index or a type, bad data, and an
- * index used twice.
+ * Reads a PUT body. Like real servers it takes `{"values": [...]}`, a bare list of values, or
+ * one value alone; other keys are ignored but `handle`. What cannot be read as values (bad JSON,
+ * an unknown data format, a value without index, type or data) is refused with responseCode 4.
+ * Values that read but hold something a server refuses get 202 naming `handle`, the target.
  */
-export function parseValuesBody(body: string): IncomingValue[] {
-  const list = extractValueList(parseJson(body));
+export function parseValuesBody(body: string, handle: string): PutBody {
+  const json = parseJson(body);
+  const list = extractValueList(json);
 
-  const values = list.map((value, position) => parseValue(value, position));
-  assertUniqueIndexes(values);
-  return values;
+  const values = list.map((value, position) => parseValue(value, position, handle));
+  const namesHandle = isObject(json) && Object.hasOwn(json, 'handle');
+  return { values, namesHandle, handle: isObject(json) ? json.handle : undefined };
 }
 
 function extractValueList(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
-  if (isObject(body) && Array.isArray(body.values)) return body.values;
-  if (isObject(body) && body.values === undefined && body.type !== undefined) return [body];
+  if (isObject(body) && Object.hasOwn(body, 'values')) {
+    if (body.values === null) return [];
+    if (Array.isArray(body.values)) return body.values;
+    throw protocolError('Cannot read the body: "values" must be a list');
+  }
+  if (isObject(body) && body.index !== undefined && body.type !== undefined) return [body];
 
-  throw invalidValue('The body must be {"values": [...]}, a list of values or one value');
+  throw protocolError('Invalid JSON in PUT request: send {"values": [...]}');
 }
 
-/** Checks one value of the list; `position` names it in the message. */
-export function parseValue(value: unknown, position: number): IncomingValue {
+/** Reads one value of the list; `position` names it in the message. */
+export function parseValue(value: unknown, position: number, handle: string): IncomingValue {
   const where = `value ${position}`;
-  if (!isObject(value)) throw invalidValue(`${where} must be an object`);
+  if (!isObject(value)) throw unreadable(where, 'a value must be an object');
 
-  const index = parseIndexField(value.index);
-  if (index === undefined) throw invalidValue(`${where} needs a positive integer index`);
-  const label = `value at index ${index}`;
-  if (typeof value.type !== 'string' || value.type === '') {
-    throw invalidValue(`${label} needs a non-empty type`);
-  }
+  const index = readInteger(value.index);
+  if (index === undefined) throw unreadable(where, 'a value needs an integer index');
+  if (!isScalar(value.type)) throw unreadable(where, 'a value needs a type');
+  const type = String(value.type);
+  const label = `the value at index ${index}`;
 
   return {
     index,
-    type: value.type,
-    data: parseValueData(value.data, label),
+    type,
+    data: parseValueData(value.data, type, label),
     ttl: parseTtl(value.ttl, label),
-    ...parseOptionalFields(value, label),
+    ...parsePermissions(value.permissions, label, handle),
+    ...parseReferences(value.references, label),
   };
 }
 
 function parseTtl(ttl: unknown, label: string): number {
   if (ttl === undefined) return DEFAULT_TTL;
 
-  const number = typeof ttl === 'string' && /^\d+$/.test(ttl) ? Number(ttl) : ttl;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
-    throw invalidValue(`${label} has a ttl that is not a whole number of seconds`);
-  }
-  return number;
+  const seconds = readInteger(ttl);
+  if (seconds === undefined) throw unreadable(label, 'ttl must be a whole number of seconds');
+  return seconds;
 }
 
-function parseOptionalFields(value: Record<string, unknown>, label: string) {
-  const fields: Pick<IncomingValue, 'permissions' | 'references'> = {};
-  if (value.permissions !== undefined) {
-    if (typeof value.permissions !== 'string' || !/^[01]{4}$/.test(value.permissions)) {
-      throw invalidValue(`${label} has permissions that are not 4 flags (0 or 1)`);
-    }
-    fields.permissions = value.permissions;
-  }
-  if (Array.isArray(value.references) && value.references.length > 0) {
-    fields.references = value.references;
-  }
-  return fields;
+// The default permissions are not written out, as on real servers.
+function parsePermissions(permissions: unknown, label: string, handle: string) {
+  if (permissions === undefined || permissions === DEFAULT_PERMISSIONS) return {};
+  if (typeof permissions === 'string' && /^[01]{4}$/.test(permissions)) return { permissions };
+
+  throw new HandleApiError(
+    RESPONSE_CODE.invalidValue,
+    `${label} has permissions that are not 4 flags (0 or 1)`,
+    { handle },
+  );
 }
 
-function assertUniqueIndexes(values: IncomingValue[]): void {
-  const seen = new Set<number>();
-  for (const { index } of values) {
-    if (seen.has(index)) throw invalidValue(`Index ${index} is used by more than one value`);
-    seen.add(index);
-  }
+function parseReferences(references: unknown, label: string) {
+  if (references === undefined || references === null) return {};
+  if (!Array.isArray(references)) throw unreadable(label, 'references must be a list');
+  if (references.length === 0) return {};
+  return { references: references.map((reference) => readReference(reference, label)) };
 }
 
 function parseJson(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    throw invalidValue('The body is not valid JSON');
+    throw protocolError('Cannot read the body: it is not JSON');
   }
-}
-
-function invalidValue(message: string): HandleApiError {
-  return new HandleApiError(RESPONSE_CODE.invalidValue, message);
 }
