@@ -30,11 +30,3 @@ export function sampleValues(): HandleValue[] {
 export function indexesOf(values: Array<{ index: number | string }> | undefined): number[] {
   return (values ?? []).map((value) => Number(value.index));
 }
-
-/**
- * Indexes of the values other than HS_ADMIN, for tests about other behaviours: whether a server
- * adds an HS_ADMIN of its own is asserted by a test of its own.
- */
-export function dataIndexesOf(values: Array<{ index: number | string; type: string }> | undefined) {
-  return indexesOf((values ?? []).filter((value) => value.type !== 'HS_ADMIN'));
-}

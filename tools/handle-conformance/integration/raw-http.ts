@@ -14,7 +14,7 @@ export type Credentials =
 
 /** One request written by hand, to see the server's answer without any client in between. */
 export interface RawRequest {
-  method: 'GET' | 'PUT' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** Below the server's root, e.g. `/api/handles/21.T9999/abc?index=1`. */
   path: string;
   /** Sent as JSON. */
@@ -23,7 +23,7 @@ export interface RawRequest {
   rawBody?: string;
   /** @default 'application/json' when there is a body; null sends none */
   contentType?: string | null;
-  /** @default 'none' for GET, 'admin' otherwise */
+  /** @default 'none' for GET, HEAD and POST (which resolve), 'admin' otherwise */
   credentials?: Credentials;
 }
 
@@ -73,7 +73,8 @@ function buildHeaders(server: ServerUnderTest, request: RawRequest, hasBody: boo
   const contentType = request.contentType === undefined ? 'application/json' : request.contentType;
   if (hasBody && contentType !== null) headers['content-type'] = contentType;
 
-  const credentials = request.credentials ?? (request.method === 'GET' ? 'none' : 'admin');
+  const resolving = ['GET', 'HEAD', 'POST'].includes(request.method);
+  const credentials = request.credentials ?? (resolving ? 'none' : 'admin');
   const basic = readBasic(credentials, server);
   if (basic) headers.authorization = `Basic ${Buffer.from(basic, 'utf8').toString('base64')}`;
   return headers;
