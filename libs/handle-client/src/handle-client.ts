@@ -111,7 +111,10 @@ export class HandleClient {
     return !isHandleMissing(answer);
   }
 
-  /** Deletes the values at these indexes; resolves `false` when there was nothing to delete. */
+  /**
+   * Deletes the values at these indexes. Resolves `false` when the handle lacks any of them:
+   * a Handle server then deletes none (400, responseCode 200).
+   */
   async deleteValues(handle: string, indexes: readonly number[]): Promise<boolean> {
     const answer = await this.#exchange(buildDeleteRequest(handle, indexes), isNothingToDelete);
     return !isNothingToDelete(answer);
