@@ -10,4 +10,6 @@ const projects = PROJECT_FOLDERS.flatMap((folder) =>
     .filter((config) => existsSync(config)),
 );
 
-export default { projects };
+// Jest reads testTimeout only from the root config when it runs several projects; tests that
+// start brokers and servers need the long one, unit tests finish long before it.
+export default { projects, testTimeout: 180_000 };

@@ -4,12 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { createEventProducer, ensureTopics } from '@piddi/kafka-source';
 import { kafkaBootstrapServers } from '@piddi/testing';
 
 const WORKSPACE_ROOT = join(import.meta.dirname, '..', '..', '..');
-const TSX = join(WORKSPACE_ROOT, 'node_modules', '.bin', 'tsx');
+// The CLI runs in one node process with tsx as its loader (the tsx command would add a parent
+// process, and a SIGKILL meant for the consumer would hit only that parent).
+const TSX_LOADER = pathToFileURL(join(WORKSPACE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'));
 const MAIN = join(WORKSPACE_ROOT, 'apps', 'cli', 'src', 'main.ts');
 
 /** A scratch folder with a configuration naming a fresh topic, group and output folder. */
@@ -102,9 +105,13 @@ export interface CliRun {
 
 /** Starts `piddiplatsch ARGS` in the workspace folder; the caller waits or kills it. */
 export function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(TSX, ['--tsconfig', join(WORKSPACE_ROOT, 'tsconfig.base.json'), MAIN, ...args], {
+  return spawn(process.execPath, ['--import', TSX_LOADER.href, MAIN, ...args], {
     cwd,
-    env: { ...process.env, ...env },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

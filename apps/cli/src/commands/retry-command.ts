@@ -56,7 +56,11 @@ export const retryCommand: CommandModule<GlobalOptions, RetryOptions> = {
         default: false,
         describe: 'Send the events to consumer.retry_topic instead of processing them here',
       })
-      .conflicts('via-kafka', 'dry-run')
+      .check(
+        (args) =>
+          !(args['via-kafka'] && args['dry-run']) ||
+          '--via-kafka and --dry-run exclude each other.',
+      )
       .example(
         '$0 retry outputs/failures/retries-0 --delete-after',
         '',

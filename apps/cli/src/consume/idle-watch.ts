@@ -1,6 +1,7 @@
 /**
  * Calls `onIdle` once no event arrived for `idleMs` and none is in flight. Lets a batch run
- * (the demo, a catch-up job) end when the topic is drained; `idleMs = 0` turns it off.
+ * (the demo, a catch-up job) end when the topic is drained; `idleMs = 0` turns it off. The
+ * countdown starts when the consumer has its partitions, so joining the group is not idleness.
  */
 export class IdleWatch {
   #inFlight = 0;
@@ -12,8 +13,9 @@ export class IdleWatch {
     private readonly onIdle: () => void,
   ) {}
 
+  /** Starts the countdown; later calls (one per rebalance) change nothing. */
   start(): void {
-    if (this.idleMs <= 0) return;
+    if (this.idleMs <= 0 || this.#timer) return;
     this.#lastActivity = Date.now();
     this.#timer = setInterval(() => this.check(), Math.min(this.idleMs, 250));
   }

@@ -55,6 +55,7 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
     retryTopic: config.consumer.retry_topic || undefined,
     maxInFlight: config.consumer.max_in_flight,
     logger,
+    onAssigned: () => idle.start(),
     handler: (message) => idle.track(pipeline.processor.process(toIncomingEvent(message))),
   });
   const onSignal = (signal: NodeJS.Signals) => {
@@ -67,7 +68,6 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
     if (pipeline.stac && config.stac.health_check) {
       await withTransientRetries(() => pipeline.stac!.checkHealth(), pipeline.transient);
     }
-    idle.start();
     logger.info('Consuming', { topic: config.consumer.topic, dryRun: mode.dryRun });
     await source.run();
   } finally {
