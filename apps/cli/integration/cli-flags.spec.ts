@@ -1,0 +1,98 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
+import { makeCmip6PostEvent } from '@piddi/testing';
+
+import { createCliWorkspace, publishEvents, runCli, type CliWorkspace } from './cli-harness.js';
+
+let server: StartedMockHandleServer;
+let workspace: CliWorkspace;
+
+beforeAll(async () => {
+  server = await startMockHandleServer({ port: 0 });
+  workspace = await createCliWorkspace({ handleUrl: server.url });
+});
+
+afterAll(() => server.close());
+
+describe('global flags', () => {
+  it('prints the version with --version', async () => {
+    const run = await runCli(['--version'], workspace.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('lists the commands with --help', async () => {
+    const run = await runCli(['--help'], workspace.dir);
+    expect(run.code).toBe(0);
+    for (const command of ['consume', 'retry', 'config']) expect(run.stdout).toContain(command);
+  });
+
+  it('refuses an unknown flag with exit code 1', async () => {
+    const run = await runCli(['consume', '--bogus-flag'], workspace.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('bogus-flag');
+  });
+
+  it('logs debug lines to the --log file and shows the summary with --verbose', async () => {
+    await publishEvents(workspace.topic, [makeCmip6PostEvent({ member: 701, files: 1 })]);
+    const log = join(workspace.dir, 'my.log');
+    const run = await runCli(
+      ['--config', workspace.configFile, '--verbose', '--debug', '--log', log, 'consume'].concat([
+        '--dump',
+        '--stop-when-idle',
+        '3',
+      ]),
+      workspace.dir,
+    );
+
+    expect(run.code).toBe(0);
+    const lines = (await readFile(log, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.some((line) => line.level === 'debug')).toBe(true);
+    expect(lines.some((line) => line.message === 'Registered event')).toBe(true);
+    expect(run.stderr).toMatch(/messages\s+1\b/);
+    expect(await readFile(log, 'utf8')).not.toContain('testpass');
+  });
+});
+
+describe('config', () => {
+  it('validates a good file and warns about demo credentials', async () => {
+    const run = await runCli(
+      ['--config', workspace.configFile, 'config', 'validate'],
+      workspace.dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('is valid');
+    expect(run.stdout).toContain('warning: handle.password');
+  });
+
+  it('names the key and what is wrong in a bad file, with exit code 1', async () => {
+    const bad = join(workspace.dir, 'bad.toml');
+    await writeFile(bad, '[handle]\ntimeout_ms = "soon"\n[consumer]\nmax_in_flihgt = 4\n');
+    const run = await runCli(['--config', bad, 'config', 'validate'], workspace.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('handle.timeout_ms');
+    expect(run.stdout).toContain('max_in_flihgt');
+  });
+
+  it('shows one key, a section as JSON, and never the password', async () => {
+    const key = await runCli(
+      ['--config', workspace.configFile, 'config', 'show', '--key', 'handle.server_url'],
+      workspace.dir,
+    );
+    expect(key.stdout).toContain(server.url);
+
+    const section = await runCli(
+      ['config', 'show', '--format', 'json', '--section', 'handle'],
+      workspace.dir,
+      { PIDDI_HANDLE_PASSWORD: 'very-secret' },
+    );
+    expect(JSON.parse(section.stdout).prefix).toBe('21.TEST');
+    expect(section.stdout).not.toContain('very-secret');
+  });
+});
