@@ -33,7 +33,10 @@ async function startHandleServer(): Promise<StartedMockHandleServer> {
 
 async function publishDemoEvents(bootstrapServers: string): Promise<number> {
   const kafka = { 'bootstrap.servers': bootstrapServers };
-  await ensureTopics(kafka, [{ topic: TOPIC, partitions: 3 }]);
+  await ensureTopics(kafka, [
+    { topic: TOPIC, partitions: 3 },
+    { topic: `${TOPIC}.retry`, partitions: 1 },
+  ]);
   const producer = await createEventProducer(kafka);
   const files = (await readdir(EVENTS_DIR)).filter((file) => file.endsWith('.json')).sort();
   try {
