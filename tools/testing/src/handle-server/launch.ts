@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 
-import { findFreePort } from './free-port.js';
+import { findFreePort } from '../free-port.js';
 import type { JavaTools } from './prerequisites.js';
 import { prepareServerFolder, type ServerFolder } from './server-folder.js';
 import { PortAwareStartError, runServerProcess } from './server-process.js';

@@ -1,5 +1,5 @@
 import { KAFKA_VERSION, singleNodeSettings, toImageVariable } from './broker-settings.js';
-import { findFreePort } from './free-port.js';
+import { findFreePort } from '../free-port.js';
 
 /** A broker in a container, for machines with a Docker engine. */
 export interface ContainerBroker {

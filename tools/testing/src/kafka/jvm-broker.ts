@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { buildServerProperties, QUIET_LOG4J2_PROPERTIES } from './broker-settings.js';
 import { isProcessRunning, stopBrokerProcess, watchForOrphanedBroker } from './broker-process.js';
 import { KafkaBrokerError } from './errors.js';
-import { findFreePort } from './free-port.js';
+import { findFreePort } from '../free-port.js';
 import { assertJavaAvailable, javaCommand } from './java-runtime.js';
 import { ensureKafkaJars } from './kafka-jars.js';
 import { runCommand } from './run-command.js';

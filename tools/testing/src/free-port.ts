@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it). */
+/**
+ * Asks the system for a free loopback port. Another process may take it before the server
+ * binds it, so a caller retries the start when binding fails.
+ */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
