@@ -3,24 +3,13 @@ import type { RecordSet } from '@piddi/pid-records';
 import type { ItemEvent } from '@piddi/stac-model';
 
 import type { Logger } from '../logging.js';
+import type { StatsCounter } from '../monitoring/index.js';
 import type { EventOutcome } from './event-processor.js';
 import { describeEvent, originalEvent, type IncomingEvent } from './incoming-event.js';
 
-/** The counters the recorder moves; the monitoring module keeps and reports them. */
-export type OutcomeCounter =
-  | 'messages'
-  | 'handles'
-  | 'errors'
-  | 'warnings'
-  | 'skipped'
-  | 'patched'
-  | 'retracted'
-  | 'replicas'
-  | 'externalFailures'
-  | 'retries';
-
+/** Where the recorder counts; `ConsumerStats` of the monitoring module. */
 export interface OutcomeCounters {
-  increment(counter: OutcomeCounter, by?: number): void;
+  increment(counter: StatsCounter, by?: number): void;
 }
 
 /** Why the consumer should stop taking new events. */
