@@ -84,3 +84,34 @@ describe('a consumer killed in the middle of a stream', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('a consumer stopped with SIGTERM', () => {
+  it('finishes what is in flight, commits it and exits 0; a restart takes only the rest', async () => {
+    const workspace = await createCliWorkspace({ handleUrl: server.url });
+    const specs = Array.from({ length: 40 }, (_, index) => ({ member: 3000 + index, files: 1 }));
+    await publishEvents(workspace.topic, specs.map(makeCmip6PostEvent));
+    const baseline = await countHandles(client, server.prefix);
+
+    const consumer = startCli(['--config', workspace.configFile, 'consume'], workspace.dir);
+    const run = finished(consumer);
+    await waitFor(
+      async () => (await countHandles(client, server.prefix)) - baseline >= 10,
+      60_000,
+      'the consumer to register some handles',
+    );
+    consumer.kill('SIGTERM');
+    expect((await run).code).toBe(0);
+    const registered = (await countHandles(client, server.prefix)) - baseline;
+
+    const restart = await runCli(
+      ['--config', workspace.configFile, 'consume', '--stop-when-idle', '3'],
+      workspace.dir,
+    );
+    expect(restart.code).toBe(0);
+    const handlesAfterRestart = (await countHandles(client, server.prefix)) - baseline;
+    expect(handlesAfterRestart).toBe(specs.length * 2);
+    // Every event done before the stop was committed: the restart takes only the others.
+    const restartMessages = Number(/messages\s+(\d+)/.exec(restart.stderr)?.[1]);
+    expect(restartMessages).toBe(specs.length - registered / 2);
+  });
+});
