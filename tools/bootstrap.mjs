@@ -70,7 +70,9 @@ function ensureBuildPackages() {
   const missing = missingBuildPackages();
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    log(`the Kafka client must be compiled; please run: sudo apt-get install -y ${missing.join(' ')}`);
+    log(
+      `the Kafka client must be compiled; please run: sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   log(`installing ${missing.join(' ')} to compile the Kafka client`);
