@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ConfigError } from './errors.js';
 import { loadConfig } from './load-config.js';
+import { useTomlFiles } from './toml-files.fixture.js';
 
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'piddi-config-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function writeToml(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const writeToml = useTomlFiles();
 
 function catchConfigError(load: () => unknown): ConfigError {
   try {
@@ -104,7 +90,7 @@ describe('loadConfig merge order', () => {
 
 describe('loadConfig failures', () => {
   it('reports a missing file with its path', () => {
-    const missing = join(dir, 'missing.toml');
+    const missing = join(tmpdir(), 'piddi-no-such-folder', 'missing.toml');
 
     const error = catchConfigError(() => loadConfig({ files: [missing], env: {} }));
 

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ConfigIssue } from './errors.js';
+import { useTomlFiles } from './toml-files.fixture.js';
 import { validateConfigFile } from './validate-config.js';
 
 const PRODUCTION_TOML = `
@@ -15,21 +15,7 @@ password = ""
 `;
 const PRODUCTION_ENV = { PIDDI_HANDLE_PASSWORD: 'from-the-vault' };
 
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'piddi-validate-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function writeToml(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const writeToml = useTomlFiles();
 
 function codesAndKeys(issues: ConfigIssue[]): Array<[string, string | undefined]> {
   return issues.map((issue) => [issue.code, issue.key]);
@@ -57,7 +43,7 @@ describe('validateConfigFile', () => {
   });
 
   it('reports a missing file as an error', () => {
-    const report = validateConfigFile(join(dir, 'absent.toml'), {});
+    const report = validateConfigFile(join(tmpdir(), 'piddi-no-such-folder', 'absent.toml'), {});
 
     expect(report.errors.map((issue) => issue.code)).toEqual(['CONFIG_FILE_NOT_FOUND']);
   });

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 
 import { IdleWatch } from './idle-watch.js';
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe('IdleWatch', () => {
   it('calls onIdle once no event came for the idle time after start', () => {
