@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFailureFile } from '@piddi/failure-store';
 import type { HandleClient } from '@piddi/handle-client';
 import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
-import { cmip6ItemId, makeCmip6PostEvent } from '@piddi/testing';
+import {
+  cmip6ItemId,
+  makeCmip6Item,
+  makeCmip6PostEvent,
+  startStacApiServer,
+  type StacApiItem,
+} from '@piddi/testing';
 
 import { createCliWorkspace, publishEvents, runCli } from './cli-harness.js';
 import { clientFor, datasetHandles, fieldsOf } from './handle-queries.js';
@@ -79,6 +85,39 @@ describe('consume', () => {
     }
     const codes = contents.entries.map((entry) => entry.errorCode).sort();
     expect(codes).toEqual(['INVALID_ITEM_ID', 'NOT_JSON', 'UNSUPPORTED_EVENT_TYPE'].sort());
+  });
+
+  it('fetches the item of a PATCH event from the STAC API and registers the retraction', async () => {
+    const spec = { member: 401, files: 1 };
+    const stac = await startStacApiServer({ items: [makeCmip6Item(spec) as StacApiItem] });
+    const workspace = await createCliWorkspace({
+      handleUrl: server.url,
+      extraToml: `[stac]\nbase_url = "${stac.url}"`,
+    });
+    const patch = {
+      data: {
+        type: 'STAC',
+        payload: {
+          collection_id: 'CMIP6',
+          method: 'PATCH',
+          item_id: cmip6ItemId(spec),
+          patch: [{ op: 'replace', path: '/properties/retracted', value: true }],
+        },
+      },
+      metadata: { time: '2026-02-01T08:00:00' },
+    };
+    await publishEvents(workspace.topic, [patch]);
+
+    const run = await runCli(
+      ['--config', workspace.configFile, 'consume', '--stop-when-idle', '3'],
+      workspace.dir,
+    );
+    await stac.close();
+
+    expect(run.code).toBe(0);
+    const dataset = (await datasetHandles(client, server.prefix)).get(cmip6ItemId(spec));
+    const fields = await fieldsOf(client, dataset!);
+    expect(fields?.RETRACTED_ON).toBe('2026-02-01T08:00:00Z');
   });
 
   it('writes handle records to JSON lines and contacts no Handle server with --dry-run', async () => {

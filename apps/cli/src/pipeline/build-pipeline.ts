@@ -1,6 +1,11 @@
 import { FailureStore, HandleRecordSink, MessageDump } from '@piddi/failure-store';
 import { getRecordPlugin, recordOptionsFromConfig } from '@piddi/pid-records';
-import { resolveEvent, StacApiClient, type ItemEvent } from '@piddi/stac-model';
+import {
+  resolveEvent,
+  StacApiClient,
+  type ItemEvent,
+  type StacItemSource,
+} from '@piddi/stac-model';
 
 import type { PiddiConfig } from '../config/index.js';
 import type { Logger } from '../logging.js';
@@ -48,17 +53,19 @@ function createStacClient(config: PiddiConfig, logger: Logger): StacApiClient | 
   });
 }
 
-function resolverFor(stac: StacApiClient | undefined) {
-  return async (event: ItemEvent) => {
-    if (event.method !== 'PATCH') return { ...event, item: event.item };
-    if (!stac) {
-      throw Object.assign(
-        new Error(`PATCH of ${event.itemId} needs the STAC API: set stac.base_url`),
-        { code: 'STAC_NOT_CONFIGURED', retriable: false },
-      );
-    }
-    return resolveEvent(event, stac);
-  };
+// Without [stac].base_url, a PATCH event cannot be resolved: a permanent error for that event.
+const NO_STAC_API: StacItemSource = {
+  getItem: async () => {
+    throw Object.assign(new Error('A PATCH event needs the STAC API: set stac.base_url'), {
+      code: 'STAC_NOT_CONFIGURED',
+      retriable: false,
+    });
+  },
+};
+
+function resolverFor(stac: StacApiClient | undefined, strictMode: boolean) {
+  const assets = strictMode ? 'strict' : 'lenient';
+  return (event: ItemEvent) => resolveEvent(event, stac ?? NO_STAC_API, { assets });
 }
 
 /** Assembles the libraries into the pipeline the configuration and the run mode describe. */
@@ -96,7 +103,7 @@ export function buildPipeline(
     backoffMaxMs: config.consumer.transient.backoff_max_ms,
   };
   const processor = new EventProcessor({
-    resolve: resolverFor(stac),
+    resolve: resolverFor(stac, config.schema.strict_mode),
     buildRecords: (event) => plugin.buildRecords(event, options),
     writer,
     outcomes,
