@@ -6,7 +6,7 @@
 //
 // The clock runs from the first handle written to the last, so the consumer's start-up and
 // the broker's group join are not counted; both are printed separately.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,17 +79,33 @@ async function countHandles(client: HandleClient, prefix: string): Promise<numbe
   return (await client.listHandles(prefix, { page: 0, pageSize: 0 })).totalCount;
 }
 
+interface RegistrationTimes {
+  firstAt: number;
+  lastAt: number;
+}
+
+// Polls the handle count until every handle is there; gives up as soon as the consumer exits
+// early (max_errors reached, a crash), which would otherwise leave the loop waiting forever.
 async function waitForHandles(
   client: HandleClient,
   prefix: string,
-  baseline: number,
-  expected: number,
-) {
+  counts: { baseline: number; expected: number },
+  consumerExit: Promise<number | null>,
+): Promise<RegistrationTimes> {
+  let exitCode: number | null | undefined;
+  void consumerExit.then((code) => (exitCode = code));
+
   let firstAt: number | undefined;
   for (;;) {
     const count = await countHandles(client, prefix);
-    if (count > baseline && firstAt === undefined) firstAt = performance.now();
-    if (count >= expected) return { firstAt: firstAt!, lastAt: performance.now() };
+    if (count > counts.baseline && firstAt === undefined) firstAt = performance.now();
+    if (count >= counts.expected) return { firstAt: firstAt!, lastAt: performance.now() };
+    if (exitCode !== undefined) {
+      throw new Error(
+        `The consumer exited with code ${exitCode} after ${count - counts.baseline} of ` +
+          `${counts.expected - counts.baseline} handles; see ${join(dir, 'pid.log')}`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -97,6 +113,7 @@ async function waitForHandles(
 const dir = await mkdtemp(join(tmpdir(), 'piddi-benchmark-'));
 const broker = await acquireKafkaBroker();
 const server = await startMockHandleServer({ port: 0, latencyMs: Number(flags['latency-ms']) });
+let consumer: ChildProcess | undefined;
 const client = new HandleClient({
   baseUrl: server.url,
   auth: { username: '300:21.TEST/testuser', password: 'testpass' },
@@ -108,12 +125,11 @@ try {
   const expected = baseline + EVENTS * (FILES + 1);
 
   const startedAt = performance.now();
-  const consumer = startConsumer(
-    dir,
-    await writeConfig(dir, broker.bootstrapServers, server.url, topic),
-  );
-  const { firstAt, lastAt } = await waitForHandles(client, server.prefix, baseline, expected);
-  const exitCode = await new Promise((resolve) => consumer.on('close', resolve));
+  consumer = startConsumer(dir, await writeConfig(dir, broker.bootstrapServers, server.url, topic));
+  const consumerExit = new Promise<number | null>((resolve) => consumer!.on('close', resolve));
+  const counts = { baseline, expected };
+  const { firstAt, lastAt } = await waitForHandles(client, server.prefix, counts, consumerExit);
+  const exitCode = await consumerExit;
 
   const seconds = (lastAt - firstAt) / 1000;
   const handles = EVENTS * (FILES + 1);
@@ -128,6 +144,7 @@ try {
   console.log(`handles/s           ${(handles / seconds).toFixed(1)}`);
   console.log(`consumer exit code  ${exitCode}`);
 } finally {
+  if (consumer?.exitCode === null) consumer.kill('SIGKILL');
   client.close();
   await server.close();
   await broker.stop();

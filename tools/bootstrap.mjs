@@ -6,7 +6,8 @@
 // @confluentinc/kafka-javascript normally downloads a prebuilt librdkafka binding. Where that
 // download is not reachable it has to be compiled, which needs the C libraries librdkafka links
 // against and CKJS_LINKING=dynamic. This script tries the download first and falls back to the
-// source build, installing the Debian packages itself when it runs as root.
+// source build, installing the Debian packages itself when it runs as root. It also installs
+// Java 17 and Maven, which the local Kafka broker needs, when they are missing and it can.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const BUILD_PACKAGES = [
   'libcurl4-openssl-dev',
 ];
 const BINARY_HOST = 'https://github.com';
+const JAVA_PACKAGE = 'openjdk-17-jdk-headless';
 
 function lockDigest() {
   const lock = join(ROOT, 'package-lock.json');
@@ -65,8 +67,21 @@ function missingBuildPackages() {
   });
 }
 
+function canUseApt() {
+  return process.platform === 'linux' && existsSync('/usr/bin/dpkg-query');
+}
+
+function aptInstall(packages, purpose) {
+  log(`installing ${packages.join(' ')} ${purpose}`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
 function ensureBuildPackages() {
-  if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return;
+  if (!canUseApt()) return;
   const missing = missingBuildPackages();
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
@@ -75,12 +90,25 @@ function ensureBuildPackages() {
     );
     process.exit(1);
   }
-  log(`installing ${missing.join(' ')} to compile the Kafka client`);
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  aptInstall(missing, 'to compile the Kafka client');
+}
+
+function isOnPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+// The local Kafka broker and the reference Handle server run on a JVM from jars that Maven
+// fetches. Without them those parts explain themselves when used, so this only helps out.
+function ensureJavaAndMaven() {
+  const missing = [];
+  if (!isOnPath('java') || !isOnPath('javac')) missing.push(JAVA_PACKAGE);
+  if (!isOnPath('mvn')) missing.push('maven');
+  if (missing.length === 0) return;
+  if (!canUseApt() || process.getuid?.() !== 0) {
+    log(`the local Kafka broker needs Java 17 and Maven; please install ${missing.join(' ')}`);
+    return;
+  }
+  aptInstall(missing, 'for the local Kafka broker');
 }
 
 function installFromSource() {
@@ -102,6 +130,7 @@ async function install() {
   return installFromSource();
 }
 
+ensureJavaAndMaven();
 if (!isInstalled()) {
   if (!(await install())) {
     log('npm install failed; see the output above');

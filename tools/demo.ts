@@ -77,7 +77,16 @@ function consume(config: string): Promise<number | null> {
   const child = spawn(tsx, [...args, ...cli, 'consume', '--stop-when-idle', '3'], {
     stdio: 'inherit',
   });
-  return new Promise((resolve) => child.on('close', resolve));
+  // Ctrl-C reaches the consumer too, which finishes what is in flight and exits; this script
+  // waits for that and then stops the broker and the mock server instead of dying first.
+  const letConsumerStop = (): void => console.log('\nStopping the consumer...');
+  process.on('SIGINT', letConsumerStop);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      process.off('SIGINT', letConsumerStop);
+      resolve(code);
+    }),
+  );
 }
 
 function waitForCtrlC(): Promise<void> {
@@ -103,6 +112,7 @@ try {
   console.log(`Failures:  ${join(OUTPUT_DIR, 'failures')}  (the demo's invalid event is there)`);
   console.log(`Log:       ${join(OUTPUT_DIR, 'pid.log')}`);
   console.log(`Consumer exit code: ${exitCode}`);
+  process.exitCode = exitCode ?? 1;
   if (process.argv.includes('--keep')) {
     console.log('\nThe mock Handle server stays up; press Ctrl-C to stop it.');
     await waitForCtrlC();
