@@ -22,6 +22,8 @@ describe('errorFromAnswer', () => {
     [409, 201, 'VALUE_ALREADY_EXISTS', false],
     [400, 202, 'INVALID_VALUE', false],
     [400, 301, 'WRONG_PREFIX', false],
+    [400, 4, 'INVALID_REQUEST', false],
+    [404, 4, 'UNEXPECTED_RESPONSE', false],
     [401, 402, 'AUTHENTICATION_FAILED', false],
     [401, undefined, 'AUTHENTICATION_FAILED', false],
     [401, 100, 'AUTHENTICATION_FAILED', false],
@@ -61,6 +63,19 @@ describe('errorFromAnswer', () => {
     expect(error).toMatchObject({ code: 'AUTHENTICATION_FAILED', responseCode: undefined });
     expect(error.message).toContain('HTTP 401;');
     expect(error.message).toContain('21.TEST/abc');
+  });
+
+  it('says that the server could not read a request refused with responseCode 4', () => {
+    const error = errorFromAnswer({ status: 400, body: { responseCode: 4 } }, SUBJECT, keep);
+
+    expect(error.message).toContain('could not read the request');
+    expect(error.message).not.toContain('baseUrl');
+  });
+
+  it('points at the base URL when an unknown API path is refused with responseCode 4', () => {
+    const error = errorFromAnswer({ status: 404, body: { responseCode: 4 } }, SUBJECT, keep);
+
+    expect(error.message).toContain('check baseUrl');
   });
 
   it('names the handle and quotes the server message after removing secrets', () => {

@@ -45,6 +45,9 @@ const ADVICE: Partial<Record<HandleErrorCode, string>> = {
   VALUES_NOT_FOUND: 'none of the requested values exist in the handle',
   INVALID_HANDLE: 'the server rejected the handle name; check its prefix and suffix',
   INVALID_VALUE: 'the server rejected a value; check its index, type and data format',
+  INVALID_REQUEST:
+    'the server could not read the request: a body that is not JSON, a value without index, type ' +
+    'or data, an unknown data format, or a query parameter that is no number; check what was sent',
   WRONG_PREFIX: 'the server is not responsible for this prefix; check baseUrl and the prefix',
   AUTHENTICATION_FAILED:
     'the server did not accept the credentials; check username and password or the client certificate',
@@ -58,6 +61,9 @@ const ADVICE: Partial<Record<HandleErrorCode, string>> = {
   TLS_ERROR:
     'the TLS handshake failed; trust the server with the `ca` option or check the client certificate',
 };
+
+// responseCode 4 ("protocol error") means the server could not read the request.
+const PROTOCOL_ERROR = 4;
 
 const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_|UNABLE_TO_)|CERT|SELF_SIGNED/;
 
@@ -122,6 +128,11 @@ function classifyAnswer(status: number, responseCode: number | undefined): Handl
   if (status === 401) return 'AUTHENTICATION_FAILED';
   if (status === 403) return 'PERMISSION_DENIED';
   if (responseCode === undefined) return 'UNEXPECTED_RESPONSE';
+  // A real server also answers an unknown /api/ path with responseCode 4, but as a 404: that one
+  // says the base URL is wrong, not the request.
+  if (responseCode === PROTOCOL_ERROR) {
+    return status === 400 ? 'INVALID_REQUEST' : 'UNEXPECTED_RESPONSE';
+  }
   if (responseCode in CODE_BY_RESPONSE_CODE) return CODE_BY_RESPONSE_CODE[responseCode];
   if (responseCode >= 400 && responseCode < 500) return 'PERMISSION_DENIED';
   return 'UNEXPECTED_RESPONSE';

@@ -6,6 +6,7 @@ export type HandleErrorCode =
   | 'VALUES_NOT_FOUND'
   | 'INVALID_HANDLE'
   | 'INVALID_VALUE'
+  | 'INVALID_REQUEST'
   | 'WRONG_PREFIX'
   | 'AUTHENTICATION_FAILED'
   | 'PERMISSION_DENIED'
@@ -81,5 +82,9 @@ export class HandleAuthError extends HandleError {
   }
 }
 
-/** The request did not get a usable answer: timeout, network, TLS or a server-side failure. */
+/**
+ * The request got no answer at all: a timeout, a network failure or a failed TLS handshake.
+ * Answers of a failing server (5xx, 429) are plain {@link HandleError}s; whether any error is
+ * worth repeating is told by `retriable`, not by its class.
+ */
 export class HandleTransportError extends HandleError {}
