@@ -55,8 +55,19 @@ describe('validateHandleValues', () => {
     data: { format: 'string', value: 'x' },
   });
 
+  const withData = (data: unknown) => ({ index: 2, type: 'A', data }) as HandleValue;
+
   it('accepts unique positive indexes', () => {
     expect(() => validateHandleValues([value(1), value(2), value(100)], HANDLE)).not.toThrow();
+  });
+
+  it('accepts a data format in any letter case, and a vlist without value, as servers do', () => {
+    const values = [
+      withData({ format: 'STRING', value: 'x' }),
+      { ...withData({ format: 'vlist' }), index: 3 },
+    ];
+
+    expect(() => validateHandleValues(values, HANDLE)).not.toThrow();
   });
 
   it.each([
@@ -65,6 +76,9 @@ describe('validateHandleValues', () => {
     ['an index used twice', [value(2), value(2, 'B')]],
     ['an empty type', [value(2, '')]],
     ['missing data', [{ index: 2, type: 'A' } as HandleValue]],
+    ['an unknown data format', [withData({ format: 'text', value: 'x' })]],
+    ['data without a value', [withData({ format: 'string' })]],
+    ['data with a null value', [withData({ format: 'admin', value: null })]],
   ])('refuses %s', (_case, values) => {
     expect(() => validateHandleValues(values, HANDLE)).toThrow(
       expect.objectContaining({ code: 'INVALID_VALUE' }),

@@ -1,7 +1,9 @@
 import { HandleError } from './errors.js';
 
+const DATA_FORMATS = ['string', 'base64', 'hex', 'admin', 'vlist', 'site', 'key'] as const;
+
 /** Data formats of a handle value, as the Handle REST API names them. */
-export type HandleDataFormat = 'string' | 'base64' | 'hex' | 'admin' | 'vlist' | 'site' | 'key';
+export type HandleDataFormat = (typeof DATA_FORMATS)[number];
 
 /** The value of an HS_ADMIN entry: who administers the handle and with which rights. */
 export interface AdminValue {
@@ -57,20 +59,39 @@ export function normalizeHandleValue(raw: unknown, handle: string): HandleValue 
   };
 }
 
-/** Checks values before they are sent: positive unique integer indexes, a type, a data format. */
+/**
+ * Checks values before they are sent: positive unique integer indexes, a type, a known data
+ * format (any letter case, as servers read it) and a data value. A server would refuse the
+ * others with 400, after a round trip.
+ */
 export function validateHandleValues(values: readonly HandleValue[], handle: string): void {
   const seen = new Set<number>();
   for (const value of values) {
-    if (!Number.isInteger(value.index) || value.index < 1) {
-      throw invalidValue(handle, `index ${value.index} of ${value.type} is not a positive integer`);
-    }
     if (seen.has(value.index)) throw invalidValue(handle, `index ${value.index} is used twice`);
-    if (!value.type) throw invalidValue(handle, `the value at index ${value.index} has no type`);
-    if (!isObject(value.data) || typeof value.data.format !== 'string') {
-      throw invalidValue(handle, `the value at index ${value.index} has no data format`);
-    }
+    const problem = findValueProblem(value);
+    if (problem) throw invalidValue(handle, problem);
     seen.add(value.index);
   }
+}
+
+function findValueProblem(value: HandleValue): string | undefined {
+  const at = `the value at index ${value.index}`;
+  if (!Number.isInteger(value.index) || value.index < 1) {
+    return `index ${value.index} of ${value.type} is not a positive integer`;
+  }
+  if (!value.type) return `${at} has no type`;
+  if (!isObject(value.data) || typeof value.data.format !== 'string') {
+    return `${at} has no data format`;
+  }
+
+  const format = value.data.format.toLowerCase() as HandleDataFormat;
+  if (!DATA_FORMATS.includes(format)) {
+    const known = DATA_FORMATS.join(', ');
+    return `${at} has the unknown data format ${JSON.stringify(value.data.format)}; use ${known}`;
+  }
+  // A real server reads a vlist without value as an empty list; every other format needs one.
+  const missing = value.data.value === undefined || value.data.value === null;
+  return missing && format !== 'vlist' ? `${at} has no data value` : undefined;
 }
 
 function normalizeData(data: unknown): HandleValueData {
