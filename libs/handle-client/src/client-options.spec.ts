@@ -15,6 +15,15 @@ function recordWarnings(): { logger: HandleLogger; warnings: string[] } {
   return { logger, warnings };
 }
 
+function captureError(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a refusal');
+}
+
 const AUTH = { username: '300:21.TEST/testuser', password: 'testpass' };
 
 describe('resolveClientSettings', () => {
@@ -53,6 +62,18 @@ describe('resolveClientSettings', () => {
     expect(() => resolveClientSettings({ baseUrl: 'ftp://u:hunter2@h' })).toThrow(
       expect.not.objectContaining({ message: expect.stringContaining('hunter2') }),
     );
+  });
+
+  it.each([
+    'https://admin:hunter2@h:99999',
+    'https://admin:hun/ter2@h:99999',
+    'http//admin:hunter2@h',
+  ])('does not repeat the password of the base URL %s that fails to parse', (baseUrl) => {
+    const refusal = captureError(() => resolveClientSettings({ baseUrl }));
+
+    expect(refusal).toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(refusal.message).not.toMatch(/hunter2|hun|ter2/);
+    expect(refusal.message).toContain('[redacted]@');
   });
 
   it('warns when TLS verification is turned off', () => {

@@ -72,7 +72,7 @@ function parseBaseUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw invalidOptions(`baseUrl ${JSON.stringify(raw)} is not a URL`);
+    throw invalidOptions(`baseUrl ${JSON.stringify(redactUserinfo(raw))} is not a URL`);
   }
   if (url.username || url.password) {
     throw invalidOptions('baseUrl must not hold credentials; pass them in the auth option');
@@ -85,6 +85,16 @@ function parseBaseUrl(raw: string): URL {
   url.search = '';
   url.hash = '';
   return url;
+}
+
+// A string that fails to parse may still hold `user:password@`; everything from the scheme to
+// the last `@` is dropped, since where the user info ends is not known in a broken URL.
+function redactUserinfo(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+
+  const scheme = /^[a-z][a-z\d+.-]*:\/*/i.exec(raw)?.[0] ?? '';
+  return `${scheme}[redacted]${raw.slice(at)}`;
 }
 
 function warnAboutUnsafeSettings(settings: ClientSettings): void {
