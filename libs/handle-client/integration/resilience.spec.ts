@@ -83,6 +83,16 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('resolves a delete false when its retry finds the handle gone after a lost answer', async () => {
+    const gone = { status: 404, body: { responseCode: 100, handle: HANDLE } };
+    const server = await scripted((count) => (count === 1 ? SERVER_ERROR : gone));
+
+    const deleted = await connect(server.url).deleteHandle(HANDLE);
+
+    expect(deleted).toBe(false);
+    expect(server.requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
+  });
+
   it('does not repeat a refusal such as an invalid value', async () => {
     const server = await scripted(() => ({ status: 400, body: { responseCode: 202 } }));
 

@@ -105,7 +105,10 @@ export class HandleClient {
     return isHandleMissing(answer) ? undefined : readRecord(answer, request.subject);
   }
 
-  /** Deletes the whole handle; resolves `false` when it did not exist. */
+  /**
+   * Deletes the whole handle; resolves `false` when the server did not hold it. After a retry
+   * that can also mean that the first attempt deleted it and its answer was lost.
+   */
   async deleteHandle(handle: string): Promise<boolean> {
     const answer = await this.#exchange(buildDeleteRequest(handle), isHandleMissing);
     return !isHandleMissing(answer);
@@ -113,7 +116,8 @@ export class HandleClient {
 
   /**
    * Deletes the values at these indexes. Resolves `false` when the handle lacks any of them:
-   * a Handle server then deletes none (400, responseCode 200).
+   * a Handle server then deletes none (400, responseCode 200). As with {@link deleteHandle},
+   * `false` after a retry can follow a first attempt that did delete.
    */
   async deleteValues(handle: string, indexes: readonly number[]): Promise<boolean> {
     const answer = await this.#exchange(buildDeleteRequest(handle, indexes), isNothingToDelete);
