@@ -1,6 +1,8 @@
 import type { ChangeSignal } from './change-signal.js';
 import { describeKafkaError, HandlerFailedError } from './errors.js';
+import { KeyOrderQueue } from './key-order-queue.js';
 import type { KafkaLogger } from './logger.js';
+import { messageLane } from './message-lane.js';
 import {
   partitionKey,
   type OffsetReceipt,
@@ -34,12 +36,14 @@ function handlerFailure({ topic, partition, offset }: OffsetReceipt, error: unkn
 
 /**
  * Takes fetched messages into the offset tracker and starts at most `maxInFlight` handlers;
- * messages beyond that wait in a small queue. Forgets the messages of revoked partitions.
+ * messages beyond that wait in a small queue. A message of a key starts only once every
+ * earlier message of that key in its partition has finished; keyless messages never wait for
+ * one another. Forgets the waiting messages of revoked partitions.
  */
 export class MessageIntake {
   readonly #inFlight = new Set<OffsetReceipt>();
   readonly #revokedDuringFetch = new Set<string>();
-  #held: HeldMessage[] = [];
+  readonly #waiting = new KeyOrderQueue<HeldMessage>(({ raw }) => messageLane(raw));
 
   constructor(
     private readonly tracker: OffsetTracker,
@@ -54,9 +58,13 @@ export class MessageIntake {
     return this.#inFlight.size;
   }
 
-  /** How many more messages may be fetched now. */
+  /**
+   * How many more messages may be fetched now. Messages waiting for an earlier one of their key
+   * take room as well, so a long run of one key's events is held to `maxInFlight` messages and
+   * worked through one at a time.
+   */
   room(): number {
-    return this.maxInFlight - this.#inFlight.size - this.#held.length;
+    return this.maxInFlight - this.#inFlight.size - this.#waiting.waitingCount;
   }
 
   /** Called right before each fetch: revocations from here on concern that fetch. */
@@ -72,23 +80,23 @@ export class MessageIntake {
         this.log.debug('Dropped a message of a revoked partition', { topic, partition, offset });
         continue;
       }
-      this.#held.push({ raw, receipt: this.tracker.receive({ topic, partition, offset }) });
+      this.#waiting.add({ raw, receipt: this.tracker.receive({ topic, partition, offset }) });
     }
   }
 
-  /** Starts handlers for waiting messages while there is room and the owner allows it. */
+  /** Starts handlers for messages that may start, while there is room and the owner allows it. */
   dispatch(): void {
-    while (this.#held.length > 0 && this.#inFlight.size < this.maxInFlight) {
-      if (!this.owner.mayDispatch()) return;
-      this.#handle(this.#held.shift() as HeldMessage);
-    }
+    const free = this.maxInFlight - this.#inFlight.size;
+    if (free <= 0 || !this.owner.mayDispatch()) return;
+
+    for (const held of this.#waiting.takeReady(free)) this.#handle(held);
   }
 
   /** Drops waiting messages of revoked partitions and any the current fetch brings of them. */
   dropRevoked(partitions: readonly PartitionRef[]): void {
     const revoked = new Set(partitions.map(partitionKey));
     for (const key of revoked) this.#revokedDuringFetch.add(key);
-    this.#held = this.#held.filter(({ receipt }) => !revoked.has(partitionKey(receipt)));
+    this.#waiting.drop(({ receipt }) => revoked.has(partitionKey(receipt)));
   }
 
   /** Whether a handler still runs for a message of one of these partitions. */
@@ -97,7 +105,8 @@ export class MessageIntake {
     return [...this.#inFlight].some((receipt) => keys.has(partitionKey(receipt)));
   }
 
-  #handle({ raw, receipt }: HeldMessage): void {
+  #handle(held: HeldMessage): void {
+    const { raw, receipt } = held;
     this.#inFlight.add(receipt);
     const message = toSourceMessage(raw);
     Promise.resolve()
@@ -108,6 +117,7 @@ export class MessageIntake {
       )
       .finally(() => {
         this.#inFlight.delete(receipt);
+        this.#waiting.finish(held);
         this.changed.notify();
         this.dispatch();
       });
