@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { startElasticsearchServer, type StartedElasticsearchServer } from '@piddi/testing';
+import {
+  startElasticsearchServer,
+  type ElasticsearchDocument,
+  type StartedElasticsearchServer,
+} from '@piddi/testing';
 
 import {
   DATASET_ID,
@@ -11,28 +15,34 @@ import {
   makeItem,
 } from '../src/__fixtures__/cmip6-fixtures.js';
 import { buildRecords } from '../src/build-records.js';
+import { createVersionLookup } from '../src/config.js';
 import { ElasticsearchVersionLookup } from '../src/lookup/elasticsearch-version-lookup.js';
 
 const INDEX = 'handles';
 const CONTEXT = { prefix: PREFIX, collectionId: 'CMIP6' };
+const OTHER_DATASET = DATASET_ID.replace('.tos.', '.sos.');
+const pid = (last: number) => `00000000-0000-4000-8000-${String(last).padStart(12, '0')}`;
+const handle = (last: number) => `${PREFIX}/${pid(last)}`;
 
-function datasetDocument(version: string, pid: string, datasetId = DATASET_ID) {
-  return {
-    _id: `${PREFIX}/${pid}`,
-    handle: `${PREFIX}/${pid}`,
-    AGGREGATION_LEVEL: 'DATASET',
-    DATASET_ID: datasetId,
-    DATASET_VERSION: version,
-  };
+/** The values of one dataset handle, one document each, as the index holds them. */
+function datasetHandle(last: number, version: string, datasetId = DATASET_ID, spelling = '') {
+  const name = `${spelling}${handle(last)}`;
+  return [
+    { handle: name, type: 'URL', data: `${LANDING_PAGE}/${handle(last)}` },
+    { handle: name, type: 'AGGREGATION_LEVEL', data: 'DATASET' },
+    { handle: name, type: 'DATASET_ID', data: datasetId },
+    { handle: name, type: 'DATASET_VERSION', data: version },
+  ];
 }
 
-const DOCUMENTS = [
-  datasetDocument('v20180301', '00000000-0000-4000-8000-000000000001'),
-  datasetDocument('v20200101', '00000000-0000-4000-8000-000000000002'),
-  datasetDocument('v20210415', '00000000-0000-4000-8000-000000000003'),
-  datasetDocument('v20230101', '00000000-0000-4000-8000-000000000004'),
-  datasetDocument('v20201231', '00000000-0000-4000-8000-000000000005', `${DATASET_ID}x`),
-  { handle: `${PREFIX}/file`, AGGREGATION_LEVEL: 'FILE', FILE_NAME: 'tos.nc' },
+const DOCUMENTS: ElasticsearchDocument[] = [
+  ...datasetHandle(1, 'v20180301'),
+  ...datasetHandle(2, 'v20200101'),
+  ...datasetHandle(3, 'v20210415'),
+  ...datasetHandle(4, 'v20230101'),
+  ...datasetHandle(5, 'v20201231', OTHER_DATASET),
+  { handle: handle(9), type: 'FILE_NAME', data: 'tos_Omon_195001-195912.nc' },
+  { handle: handle(9), type: 'IS_PART_OF', data: `hdl:${handle(3)}` },
 ];
 
 let server: StartedElasticsearchServer;
@@ -48,35 +58,66 @@ afterEach(async () => {
 });
 
 describe('ElasticsearchVersionLookup', () => {
-  it('finds the newest older version of the same dataset id', async () => {
+  it('finds the newest version older than the current one', async () => {
     const previous = await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
 
-    expect(previous).toEqual({
-      datasetVersion: 'v20200101',
-      handle: `${PREFIX}/00000000-0000-4000-8000-000000000002`,
-    });
+    expect(previous).toEqual({ datasetVersion: 'v20200101', handle: handle(2) });
   });
 
-  it('asks for the dataset id by term, newest version first', async () => {
-    await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+  it('ignores the versions of other datasets in the index', async () => {
+    const previous = await lookup.findPreviousVersion(DATASET_ID, 'v20210101', CONTEXT);
 
-    expect(server.requests).toEqual([
-      {
-        index: INDEX,
-        authenticated: true,
-        body: {
-          size: 100,
-          query: { bool: { filter: [{ term: { DATASET_ID } }] } },
-          sort: [{ DATASET_VERSION: { order: 'desc' } }],
-          _source: ['handle', 'DATASET_ID', 'DATASET_VERSION'],
-        },
-      },
-    ]);
+    expect(previous).toEqual({ datasetVersion: 'v20200101', handle: handle(2) });
   });
 
   it('finds nothing for the oldest version or an unknown dataset', async () => {
     expect(await lookup.findPreviousVersion(DATASET_ID, 'v20180301', CONTEXT)).toBeUndefined();
     expect(await lookup.findPreviousVersion('CMIP6.none', 'v20210415', CONTEXT)).toBeUndefined();
+  });
+
+  it('asks for the handles of the dataset id, then for their versions, by keyword', async () => {
+    await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+
+    const handles = [1, 2, 3, 4].map(handle);
+    const filter = (...clauses: unknown[]) => ({ bool: { filter: clauses } });
+    expect(server.requests.map((request) => request.body)).toEqual([
+      {
+        size: 100,
+        query: filter(
+          { term: { 'type.keyword': 'DATASET_ID' } },
+          { term: { 'data.keyword': DATASET_ID } },
+        ),
+        _source: ['handle', 'type', 'data'],
+      },
+      {
+        size: 100,
+        query: filter(
+          { term: { 'type.keyword': 'DATASET_VERSION' } },
+          { terms: { 'handle.keyword': handles.flatMap((name) => [name, `hdl:${name}`]) } },
+        ),
+        _source: ['handle', 'type', 'data'],
+      },
+    ]);
+  });
+
+  it('sends one search only when no handle has the dataset id', async () => {
+    await lookup.findPreviousVersion('CMIP6.none', 'v20210415', CONTEXT);
+
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reads handles written with hdl: and answers them without it', async () => {
+    for (const document of datasetHandle(6, 'v20210101', DATASET_ID, 'hdl:')) {
+      server.addDocument(INDEX, document);
+    }
+    server.addDocument(INDEX, { handle: `hdl:${handle(7)}`, type: 'DATASET_ID', data: DATASET_ID });
+    server.addDocument(INDEX, { handle: handle(7), type: 'DATASET_VERSION', data: 'v20210301' });
+
+    const newest = await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+    const before = await lookup.findPreviousVersion(DATASET_ID, 'v20210301', CONTEXT);
+
+    expect(newest).toEqual({ datasetVersion: 'v20210301', handle: handle(7) });
+    expect(before).toEqual({ datasetVersion: 'v20210101', handle: handle(6) });
   });
 
   it('writes PREVIOUS_VERSION as an hdl: reference to the previous dataset handle', async () => {
@@ -88,9 +129,7 @@ describe('ElasticsearchVersionLookup', () => {
     });
 
     expect(dataset.itemId).toBe(ITEM_ID);
-    expect(dataset.fields.PREVIOUS_VERSION).toBe(
-      `hdl:${PREFIX}/00000000-0000-4000-8000-000000000002`,
-    );
+    expect(dataset.fields.PREVIOUS_VERSION).toBe(`hdl:${handle(2)}`);
   });
 
   it('sends the configured credentials', async () => {
@@ -114,70 +153,42 @@ describe('ElasticsearchVersionLookup', () => {
   });
 });
 
-describe('ElasticsearchVersionLookup failures', () => {
-  it.each([500, 502, 503, 429])('reports HTTP %i as a retriable LOOKUP_FAILED', async (status) => {
-    server.failNext(status);
+describe('ElasticsearchVersionLookup on an index with keyword fields', () => {
+  let keywordServer: StartedElasticsearchServer;
 
-    await expect(
-      lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT),
-    ).rejects.toMatchObject({
-      code: 'LOOKUP_FAILED',
-      retriable: true,
+  beforeEach(async () => {
+    keywordServer = await startElasticsearchServer({
+      indices: { [INDEX]: DOCUMENTS },
+      mapping: 'keyword',
     });
   });
 
-  it('reports an unreachable server as a retriable LOOKUP_FAILED', async () => {
-    const stopped = await startElasticsearchServer();
-    await stopped.close();
-    const gone = new ElasticsearchVersionLookup({ url: stopped.url, index: INDEX });
-
-    await expect(gone.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT)).rejects.toMatchObject({
-      code: 'LOOKUP_FAILED',
-      retriable: true,
-    });
+  afterEach(async () => {
+    await keywordServer.close();
   });
 
-  it('reports a missing index as a LOOKUP_FAILED that is not retriable', async () => {
-    const wrongIndex = new ElasticsearchVersionLookup({ url: server.url, index: 'versions' });
+  it('finds the previous version with keywordSuffix ""', async () => {
+    const exact = new ElasticsearchVersionLookup({ url: keywordServer.url, keywordSuffix: '' });
 
-    await expect(
-      wrongIndex.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT),
-    ).rejects.toMatchObject({
-      code: 'LOOKUP_FAILED',
-      retriable: false,
-    });
+    const previous = await exact.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+
+    expect(previous).toEqual({ datasetVersion: 'v20200101', handle: handle(2) });
   });
 
-  it('reports refused credentials as not retriable, without the password in the message', async () => {
-    const secured = await startElasticsearchServer({
-      indices: { [INDEX]: [] },
-      username: 'reader',
-      password: 'secret',
-    });
-    const wrong = { url: secured.url, index: INDEX, username: 'reader', password: 'hunter2' };
-    try {
-      const failure = new ElasticsearchVersionLookup(wrong).findPreviousVersion(
-        DATASET_ID,
-        'v2',
-        CONTEXT,
-      );
+  it('finds nothing there with the default .keyword suffix', async () => {
+    const dynamic = new ElasticsearchVersionLookup({ url: keywordServer.url });
 
-      await expect(failure).rejects.toMatchObject({ code: 'LOOKUP_FAILED', retriable: false });
-      await expect(failure).rejects.not.toThrow(/hunter2/);
-    } finally {
-      await secured.close();
-    }
+    expect(await dynamic.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT)).toBeUndefined();
   });
 
-  it('makes buildRecords fail with the retriable lookup error, naming the item', async () => {
-    server.failNext(503);
-    const event = makeEvent(makeItem({ data0000: fileAsset(0, 'esgf.example') }));
-    const options = { prefix: PREFIX, landingPageUrl: LANDING_PAGE, versionLookup: lookup };
-
-    await expect(buildRecords(event, options)).rejects.toMatchObject({
-      code: 'LOOKUP_FAILED',
-      retriable: true,
-      itemId: ITEM_ID,
+  it('takes the suffix from [elasticsearch].keyword_suffix', async () => {
+    const configured = createVersionLookup({
+      lookup: { backend: 'elasticsearch' },
+      elasticsearch: { url: keywordServer.url, index: INDEX, keyword_suffix: '' },
     });
+
+    const previous = await configured.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+
+    expect(previous?.datasetVersion).toBe('v20200101');
   });
 });

@@ -127,6 +127,19 @@ describe('createVersionLookup', () => {
     expect(createVersionLookup(config)).toBeInstanceOf(ElasticsearchVersionLookup);
   });
 
+  it('refuses an [elasticsearch].keyword_suffix that is no string with INVALID_OPTIONS', () => {
+    const config = sections();
+    config.lookup = { backend: 'elasticsearch' };
+    config.elasticsearch = { url: 'https://es.example.org:9200', keyword_suffix: false };
+
+    expect(() => createVersionLookup(config)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        message: expect.stringContaining('keyword_suffix'),
+      }),
+    );
+  });
+
   it.each([
     ['an unknown backend', { backend: 'solr' }],
     ['backend "stac" without [stac].base_url', { backend: 'stac' }],

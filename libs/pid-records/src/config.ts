@@ -112,6 +112,7 @@ function createElasticsearchLookup(section: ConfigSection | undefined, logger?: 
     url,
     index: elastic.string('index', 'handles'),
     timeoutMs: elastic.integer('timeout_ms', 10_000),
+    keywordSuffix: elastic.string('keyword_suffix', '.keyword'),
     ...(username ? { username, password: elastic.string('password', '') } : {}),
     ...(logger ? { logger } : {}),
   });

@@ -33,13 +33,15 @@ export type { Cmip6Facet, DatasetIdentity } from './identifiers.js';
 export { SILENT_LOGGER } from './logger.js';
 export type { LogFields, RecordLogger } from './logger.js';
 export {
-  ElasticsearchVersionLookup,
-  buildVersionQuery,
-} from './lookup/elasticsearch-version-lookup.js';
+  buildDatasetHandlesQuery,
+  buildDatasetVersionsQuery,
+} from './lookup/elasticsearch-queries.js';
 export type {
-  ElasticsearchLookupOptions,
-  IndexedDatasetHandle,
-} from './lookup/elasticsearch-version-lookup.js';
+  HandleValueQueryOptions,
+  IndexedHandleValue,
+} from './lookup/elasticsearch-queries.js';
+export { ElasticsearchVersionLookup } from './lookup/elasticsearch-version-lookup.js';
+export type { ElasticsearchLookupOptions } from './lookup/elasticsearch-version-lookup.js';
 export { StacVersionLookup } from './lookup/stac-version-lookup.js';
 export type { StacItemSearch, StacLookupOptions } from './lookup/stac-version-lookup.js';
 export { DisabledVersionLookup } from './lookup/version-lookup.js';

@@ -2,111 +2,114 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 
 import {
   startElasticsearchServer,
+  type ElasticsearchServerOptions,
   type StartedElasticsearchServer,
 } from './elasticsearch-server.js';
 
+// Handle values, one document each, as an index of handle values holds them.
 const DOCUMENTS = [
-  {
-    _id: 'h1',
-    handle: '21.TEST/1',
-    DATASET_ID: 'CMIP6.a',
-    DATASET_VERSION: 'v20190101',
-    title: 'Sea Surface Temperature',
-  },
-  {
-    _id: 'h2',
-    handle: '21.TEST/2',
-    DATASET_ID: 'CMIP6.a',
-    DATASET_VERSION: 'v20210101',
-    title: 'Sea Ice',
-  },
-  {
-    _id: 'h3',
-    handle: '21.TEST/3',
-    DATASET_ID: 'CMIP6.b',
-    DATASET_VERSION: 'v20200101',
-    title: 'Surface Air',
-  },
-  { _id: 'h4', handle: '21.TEST/4', DATASET_ID: 'CMIP6.a', DATASET_VERSION: 'v20200101' },
+  { _id: 'a1', handle: '21.TEST/a', type: 'DATASET_ID', data: 'CMIP6.x.tas.gn' },
+  { _id: 'a2', handle: '21.TEST/a', type: 'DATASET_VERSION', data: 'v20190101' },
+  { _id: 'b1', handle: 'hdl:21.TEST/b', type: 'DATASET_ID', data: 'CMIP6.x.tas.gn' },
+  { _id: 'b2', handle: 'hdl:21.TEST/b', type: 'DATASET_VERSION', data: 'v20200101' },
+  { _id: 'c1', handle: '21.TEST/c', type: 'DATASET_ID', data: 'CMIP6.x.pr.gn' },
+  { _id: 'n1', handle: '21.TEST/n', type: 'FILE_SIZE', data: 2048, tags: ['Sea Ice', 'ocean'] },
 ];
 
 interface SearchAnswer {
   hits: {
     total: { value: number; relation: string };
-    hits: { _id: string; _source: Record<string, unknown>; sort?: unknown[] }[];
+    hits: { _id: string; _source?: Record<string, unknown> }[];
   };
   error: { type: string; reason: string };
 }
 
 let server: StartedElasticsearchServer;
 
-beforeEach(async () => {
-  server = await startElasticsearchServer({ indices: { handles: DOCUMENTS } });
-});
+async function start(options: ElasticsearchServerOptions = {}) {
+  server = await startElasticsearchServer({ indices: { handles: DOCUMENTS }, ...options });
+}
 
 afterEach(async () => {
   await server.close();
 });
 
-async function search(body: unknown, index = 'handles', headers: Record<string, string> = {}) {
+async function search(body: unknown, index = 'handles') {
   const response = await fetch(`${server.url}/${index}/_search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as SearchAnswer };
 }
 
-const ids = (body: SearchAnswer) => body.hits.hits.map((hit) => hit._id);
+async function idsOf(query: unknown): Promise<string[]> {
+  const { body } = await search({ query });
+  return body.hits.hits.map((hit) => hit._id);
+}
 
-describe('test Elasticsearch server', () => {
-  it('filters by term inside bool and sorts by a field, newest first', async () => {
-    const { body } = await search({
-      query: { bool: { filter: [{ term: { DATASET_ID: 'CMIP6.a' } }] } },
-      sort: [{ DATASET_VERSION: { order: 'desc' } }],
-    });
+const filter = (...clauses: unknown[]) => ({ bool: { filter: clauses } });
 
-    expect(ids(body)).toEqual(['h2', 'h4', 'h1']);
-    expect(body.hits.total).toEqual({ value: 3, relation: 'eq' });
-    expect(body.hits.hits[0].sort).toEqual(['v20210101']);
+describe('test Elasticsearch server with the dynamic mapping', () => {
+  beforeEach(() => start());
+
+  it('matches the exact string through the .keyword sub-field', async () => {
+    const query = filter(
+      { term: { 'type.keyword': 'DATASET_ID' } },
+      { term: { 'data.keyword': { value: 'CMIP6.x.tas.gn' } } },
+    );
+
+    expect(await idsOf(query)).toEqual(['a1', 'b1']);
   });
 
-  it('matches a term exactly, also through the .keyword subfield', async () => {
-    expect(
-      ids((await search({ query: { term: { 'DATASET_ID.keyword': { value: 'CMIP6.b' } } } })).body),
-    ).toEqual(['h3']);
-    expect(ids((await search({ query: { term: { DATASET_ID: 'cmip6.b' } } })).body)).toEqual([]);
+  it('matches a term on the text field only against its lower-case words', async () => {
+    expect(await idsOf({ term: { type: 'DATASET_ID' } })).toEqual([]);
+    expect(await idsOf({ term: { type: 'dataset_id' } })).toEqual(['a1', 'b1', 'c1']);
+    expect(await idsOf({ term: { tags: 'ice' } })).toEqual(['n1']);
   });
 
-  it('matches words of a text field case-insensitively, all words required', async () => {
-    expect(ids((await search({ query: { match: { title: 'surface SEA' } } })).body)).toEqual([
-      'h1',
-    ]);
+  it('matches any of a terms list, and no spelling that is not stored', async () => {
+    const handles = { terms: { 'handle.keyword': ['21.TEST/a', 'hdl:21.TEST/b', '21.TEST/b'] } };
+    const query = filter({ term: { 'type.keyword': 'DATASET_VERSION' } }, handles);
+
+    expect(await idsOf(query)).toEqual(['a2', 'b2']);
+  });
+
+  it('compares numbers as numbers, without a .keyword sub-field', async () => {
+    expect(await idsOf({ term: { data: 2048 } })).toEqual(['n1']);
+    expect(await idsOf({ term: { 'data.keyword': 2048 } })).toEqual([]);
   });
 
   it('leaves out documents that a must_not clause matches', async () => {
     const query = {
       bool: {
-        must: { term: { DATASET_ID: 'CMIP6.a' } },
-        must_not: [{ term: { _missing: 1 } }, { match: { title: 'ice' } }],
+        must: { term: { 'handle.keyword': '21.TEST/a' } },
+        must_not: [{ term: { 'type.keyword': 'DATASET_ID' } }],
       },
     };
 
-    expect(ids((await search({ query, sort: ['DATASET_VERSION'] })).body)).toEqual(['h1', 'h4']);
+    expect(await idsOf(query)).toEqual(['a2']);
   });
 
   it('pages with size and from and keeps only the _source fields asked for', async () => {
-    const { body } = await search({
-      sort: [{ DATASET_VERSION: 'asc' }],
-      size: 2,
-      from: 1,
-      _source: ['handle'],
-    });
+    const { body } = await search({ size: 2, from: 1, _source: ['handle', 'data'] });
 
+    expect(body.hits.total).toEqual({ value: 6, relation: 'eq' });
     expect(body.hits.hits.map((hit) => hit._source)).toEqual([
-      { handle: '21.TEST/3' },
-      { handle: '21.TEST/4' },
+      { handle: '21.TEST/a', data: 'v20190101' },
+      { handle: 'hdl:21.TEST/b', data: 'CMIP6.x.tas.gn' },
     ]);
+  });
+
+  it('answers 10 hits without size and none of the _source with _source false', async () => {
+    for (let position = 0; position < 6; position += 1) {
+      server.addDocument('handles', { handle: `21.TEST/extra${position}` });
+    }
+
+    const { body } = await search({ _source: false });
+
+    expect(body.hits.hits).toHaveLength(10);
+    expect(body.hits.hits[0]).not.toHaveProperty('_source');
   });
 
   it('answers 404 index_not_found_exception for an unknown index', async () => {
@@ -116,11 +119,24 @@ describe('test Elasticsearch server', () => {
     expect(body.error.type).toBe('index_not_found_exception');
   });
 
-  it('answers 400 for a query it does not implement', async () => {
-    const { status, body } = await search({ query: { range: { DATASET_VERSION: { lt: 'v2' } } } });
+  it.each([
+    ['a query it does not implement', { query: { range: { data: { lt: 'v2' } } } }],
+    ['a malformed clause after one that fails', { query: filter({ term: { x: 1 } }, { x: 1 }) }],
+    ['terms without a list', { query: { terms: { 'handle.keyword': '21.TEST/a' } } }],
+    ['a sort', { sort: ['data.keyword'] }],
+    ['a negative size', { size: -1 }],
+  ])('answers 400 parsing_exception for %s', async (_, body) => {
+    const { status, body: answer } = await search(body);
 
     expect(status).toBe(400);
-    expect(body.error.type).toBe('parsing_exception');
+    expect(answer.error.type).toBe('parsing_exception');
+  });
+
+  it('answers 400 illegal_argument_exception beyond the result window', async () => {
+    const { status, body } = await search({ from: 9_999, size: 2 });
+
+    expect(status).toBe(400);
+    expect(body.error.type).toBe('illegal_argument_exception');
   });
 
   it('answers injected failures first, then searches normally', async () => {
@@ -139,23 +155,26 @@ describe('test Elasticsearch server', () => {
   });
 });
 
-describe('test Elasticsearch server with credentials', () => {
-  it('refuses a search without them with 401 and accepts one with them', async () => {
-    const secured = await startElasticsearchServer({
-      indices: { handles: [] },
-      username: 'reader',
-      password: 'secret',
-    });
-    const url = `${secured.url}/handles/_search`;
-    const authorization = `Basic ${Buffer.from('reader:secret').toString('base64')}`;
-    try {
-      const anonymous = await fetch(url, { method: 'POST', body: '{}' });
-      const signedIn = await fetch(url, { method: 'POST', body: '{}', headers: { authorization } });
+describe('test Elasticsearch server with keyword fields', () => {
+  beforeEach(() => start({ mapping: 'keyword' }));
 
-      expect([anonymous.status, signedIn.status]).toEqual([401, 200]);
-      expect(secured.requests.map((request) => request.authenticated)).toEqual([false, true]);
-    } finally {
-      await secured.close();
-    }
+  it('matches the exact string under the field name and has no .keyword sub-field', async () => {
+    expect(await idsOf({ term: { type: 'DATASET_VERSION' } })).toEqual(['a2', 'b2']);
+    expect(await idsOf({ term: { 'type.keyword': 'DATASET_VERSION' } })).toEqual([]);
+  });
+});
+
+describe('test Elasticsearch server with credentials', () => {
+  beforeEach(() => start({ username: 'reader', password: 'secret' }));
+
+  it('refuses a search without them with 401 and accepts one with them', async () => {
+    const url = `${server.url}/handles/_search`;
+    const authorization = `Basic ${Buffer.from('reader:secret').toString('base64')}`;
+
+    const anonymous = await fetch(url, { method: 'POST', body: '{}' });
+    const signedIn = await fetch(url, { method: 'POST', body: '{}', headers: { authorization } });
+
+    expect([anonymous.status, signedIn.status]).toEqual([401, 200]);
+    expect(server.requests.map((request) => request.authenticated)).toEqual([false, true]);
   });
 });

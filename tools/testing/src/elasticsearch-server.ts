@@ -4,10 +4,20 @@ import type { AddressInfo } from 'node:net';
 /** A stored document: its fields, and optionally the id it is stored under. */
 export type ElasticsearchDocument = Record<string, unknown> & { _id?: string };
 
+/**
+ * How the index maps string fields. `dynamic` is what Elasticsearch does for an index created
+ * without a mapping: a string is `text`, searched by its lower-case words, with an exact
+ * `<field>.keyword` sub-field. `keyword` is an index whose strings are mapped as `keyword`:
+ * exact under their own name, with no sub-field.
+ */
+export type StringMapping = 'dynamic' | 'keyword';
+
 /** How to start the test search server. */
 export interface ElasticsearchServerOptions {
   /** Documents by index name; an index not named here does not exist. */
   indices?: Record<string, ElasticsearchDocument[]>;
+  /** @default 'dynamic' */
+  mapping?: StringMapping;
   /** When set with `password`, every request needs this Basic-auth user. */
   username?: string;
   password?: string;
@@ -35,17 +45,37 @@ export interface StartedElasticsearchServer {
 }
 
 type Hit = { _id: string; _source: Record<string, unknown> };
+type Source = Record<string, unknown>;
+
+const KEYWORD = '.keyword';
+// Dynamic mapping indexes no `.keyword` for longer strings (`ignore_above: 256`).
+const IGNORE_ABOVE = 256;
+// Elasticsearch's `index.max_result_window`.
+const MAX_RESULT_WINDOW = 10_000;
+
+/** A request Elasticsearch refuses with HTTP 400, and the error type it names. */
+class SearchRefused extends Error {
+  constructor(
+    readonly type: 'parsing_exception' | 'illegal_argument_exception',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Starts an HTTP server that answers `POST /<index>/_search` the way Elasticsearch does, for
- * the query subset Piddi uses: `match_all`, `term`, `match` (lower-case words, all required),
- * `bool` with `filter`, `must` and `must_not`, `sort` by field, `size`, `from` and `_source`
- * as a field list. Every field behaves as a keyword for `term` and `sort`; `<field>.keyword`
- * reads `<field>`. Anything else is answered with HTTP 400, as a parsing error.
+ * this subset: `match_all`, `term`, `terms` (any of a list), `bool` with `filter`, `must` and
+ * `must_not`; `size` (default 10, `from` + `size` at most 10000), `from` and `_source` (a
+ * field, a list of fields, or false). Hits come in the order documents were added. Strings
+ * follow `mapping`: in a dynamic mapping a `term` on the text field matches one lower-case
+ * word and one on `<field>.keyword` the exact string. Anything else (`sort`, `match`, ...) is
+ * refused with HTTP 400 and a `parsing_exception`.
  */
 export async function startElasticsearchServer(
   options: ElasticsearchServerOptions = {},
 ): Promise<StartedElasticsearchServer> {
+  const mapping = options.mapping ?? 'dynamic';
   const indices = new Map<string, Hit[]>();
   const requests: RecordedSearch[] = [];
   const failures: number[] = [];
@@ -74,7 +104,7 @@ export async function startElasticsearchServer(
       if (!authenticated) return answerError(response, 401, 'security_exception');
       const hits = indices.get(index);
       if (!hits) return answerError(response, 404, 'index_not_found_exception', index);
-      answerSearch(response, index, hits, body);
+      answerSearch(response, { index, hits, mapping }, body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,123 +119,136 @@ export async function startElasticsearchServer(
   };
 }
 
-function answerSearch(response: ServerResponse, index: string, hits: Hit[], body: unknown): void {
-  if (!isObject(body)) return answerError(response, 400, 'parsing_exception', 'body is no object');
-  const search = body;
-  let matching: Hit[];
+interface SearchedIndex {
+  index: string;
+  hits: Hit[];
+  mapping: StringMapping;
+}
+
+function answerSearch(response: ServerResponse, searched: SearchedIndex, body: unknown): void {
   try {
-    checkKeys(search, ['query', 'sort', 'size', 'from', '_source']);
-    matching = hits.filter((hit) => matches(hit._source, search.query ?? { match_all: {} }));
-    matching = sortHits(matching, search.sort);
+    answerJson(response, 200, search(searched, body));
   } catch (error) {
-    return answerError(response, 400, 'parsing_exception', (error as Error).message);
+    if (!(error instanceof SearchRefused)) throw error;
+    answerError(response, 400, error.type, error.message);
+  }
+}
+
+function search({ index, hits, mapping }: SearchedIndex, body: unknown): unknown {
+  if (!isObject(body)) throw new SearchRefused('parsing_exception', 'the body is no object');
+  checkKeys(body, ['query', 'size', 'from', '_source']);
+  const from = readCount(body.from, 0, 'from');
+  const size = readCount(body.size, 10, 'size');
+  if (from + size > MAX_RESULT_WINDOW) {
+    throw new SearchRefused('illegal_argument_exception', 'Result window is too large');
   }
 
-  const from = Number(search.from ?? 0);
-  const page = matching.slice(from, from + Number(search.size ?? 10));
-  answerJson(response, 200, {
-    took: 1,
-    timed_out: false,
-    hits: {
-      total: { value: matching.length, relation: 'eq' },
-      max_score: null,
-      hits: page.map((hit) => ({
-        _index: index,
-        _id: hit._id,
-        _score: null,
-        _source: selectSource(hit._source, search._source),
-        ...(search.sort
-          ? { sort: sortFields(search.sort).map(([field]) => read(hit._source, field)) }
-          : {}),
-      })),
-    },
-  });
+  const query = body.query ?? { match_all: {} };
+  // Elasticsearch refuses a malformed query even when the index holds no document.
+  matches({}, query, mapping);
+  const matching = hits.filter((hit) => matches(hit._source, query, mapping));
+  const page = matching.slice(from, from + size).map((hit) => ({
+    _index: index,
+    _id: hit._id,
+    _score: 0,
+    ...(body._source === false ? {} : { _source: selectSource(hit._source, body._source) }),
+  }));
+  const total = { value: matching.length, relation: 'eq' };
+  return { took: 1, timed_out: false, hits: { total, max_score: 0, hits: page } };
 }
 
-function matches(source: Record<string, unknown>, query: unknown): boolean {
-  if (!isObject(query) || Object.keys(query).length !== 1) throw new Error('a query has one key');
+function matches(source: Source, query: unknown, mapping: StringMapping): boolean {
+  if (!isObject(query) || Object.keys(query).length !== 1) {
+    throw new SearchRefused('parsing_exception', 'a query names exactly one kind');
+  }
   const [kind, clause] = Object.entries(query)[0];
   if (kind === 'match_all') return true;
-  if (kind === 'bool') return matchesBool(source, clause);
-  if (kind !== 'term' && kind !== 'match') throw new Error(`unsupported query [${kind}]`);
-  if (!isObject(clause) || Object.keys(clause).length !== 1)
-    throw new Error(`[${kind}] names one field`);
+  if (kind === 'bool') return matchesBool(source, clause, mapping);
+  if (kind !== 'term' && kind !== 'terms') {
+    throw new SearchRefused('parsing_exception', `unknown query [${kind}]`);
+  }
 
-  const [field, expected] = Object.entries(clause)[0];
-  const wanted = isObject(expected) ? (expected.value ?? expected.query) : expected;
-  const actual = read(source, field);
-  return kind === 'term' ? actual === wanted : wordsMatch(actual, wanted);
+  const [field, wanted] = readFieldClause(kind, clause);
+  const indexed = indexedValues(source, field, mapping);
+  return wanted.some((value) => indexed.includes(value));
 }
 
-function matchesBool(source: Record<string, unknown>, clause: unknown): boolean {
-  if (!isObject(clause)) throw new Error('[bool] takes an object');
+function matchesBool(source: Source, clause: unknown, mapping: StringMapping): boolean {
+  if (!isObject(clause)) throw new SearchRefused('parsing_exception', '[bool] takes an object');
   checkKeys(clause, ['filter', 'must', 'must_not']);
   const list = (value: unknown) =>
     value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return (
-    [...list(clause.filter), ...list(clause.must)].every((query) => matches(source, query)) &&
-    !list(clause.must_not).some((query) => matches(source, query))
-  );
+  const check = (query: unknown) => matches(source, query, mapping);
+  // Every clause is evaluated, so a malformed one is refused wherever it stands.
+  const required = [...list(clause.filter), ...list(clause.must)].map(check);
+  const excluded = list(clause.must_not).map(check);
+  return required.every(Boolean) && !excluded.some(Boolean);
 }
 
-function wordsMatch(actual: unknown, wanted: unknown): boolean {
-  const words = (value: unknown) =>
-    String(value ?? '')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-  const present = new Set(words(actual));
-  return typeof actual === 'string' && words(wanted).every((word) => present.has(word));
+// `{term: {field: value | {value}}}` or `{terms: {field: [values]}}`; `boost` is accepted.
+function readFieldClause(kind: string, clause: unknown): [string, unknown[]] {
+  const entries = isObject(clause) ? Object.entries(clause).filter(([key]) => key !== 'boost') : [];
+  if (entries.length !== 1) {
+    throw new SearchRefused('parsing_exception', `[${kind}] names one field`);
+  }
+
+  const [field, given] = entries[0];
+  if (kind === 'term') return [field, [isObject(given) ? given.value : given]];
+  if (!Array.isArray(given)) {
+    throw new SearchRefused('parsing_exception', `[terms] on [${field}] needs a list of values`);
+  }
+  return [field, given];
 }
 
-function sortHits(hits: Hit[], sort: unknown): Hit[] {
-  const fields = sortFields(sort);
-  return [...hits].sort((left, right) => {
-    for (const [field, order] of fields) {
-      const difference = compare(read(left._source, field), read(right._source, field));
-      if (difference !== 0) return order === 'desc' ? -difference : difference;
-    }
-    return 0;
-  });
+// What a term query compares with: exact strings of keyword fields (and `.keyword`
+// sub-fields), the lower-case words of text fields, numbers and booleans as they are.
+function indexedValues(source: Source, field: string, mapping: StringMapping): unknown[] {
+  if (mapping === 'dynamic' && field.endsWith(KEYWORD)) {
+    const strings = readValues(source, baseField(field)).filter((v) => typeof v === 'string');
+    return strings.filter((value) => value.length <= IGNORE_ABOVE);
+  }
+  const values = readValues(source, field);
+  if (mapping === 'keyword') return values;
+  return values.flatMap((value) => (typeof value === 'string' ? words(value) : [value]));
 }
 
-function sortFields(sort: unknown): [string, string][] {
-  if (sort === undefined) return [];
-  return (Array.isArray(sort) ? sort : [sort]).map((entry) => {
-    if (typeof entry === 'string') return [entry, 'asc'];
-    if (!isObject(entry) || Object.keys(entry).length !== 1)
-      throw new Error('a sort entry names one field');
-    const [field, spec] = Object.entries(entry)[0];
-    const order = isObject(spec) ? spec.order : spec;
-    if (order !== 'asc' && order !== 'desc')
-      throw new Error(`unsupported sort order [${String(order)}]`);
-    return [field, order];
-  });
+// A simplified standard analyzer: lower case, split at anything but letters, digits and `_`.
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean);
 }
 
-// Documents missing the field sort last, as Elasticsearch does by default.
-function compare(left: unknown, right: unknown): number {
-  if (left === undefined || right === undefined)
-    return left === right ? 0 : left === undefined ? 1 : -1;
-  if (typeof left === 'number' && typeof right === 'number') return left - right;
-  return String(left) < String(right) ? -1 : String(left) > String(right) ? 1 : 0;
+function baseField(field: string): string {
+  return field.endsWith(KEYWORD) ? field.slice(0, -KEYWORD.length) : field;
 }
 
-function read(source: Record<string, unknown>, field: string): unknown {
-  const path = field.endsWith('.keyword') ? field.slice(0, -'.keyword'.length) : field;
-  return path
+// A dotted path into the document; a list holds one value per entry, as Elasticsearch reads it.
+function readValues(source: Source, field: string): unknown[] {
+  const value = field
     .split('.')
     .reduce<unknown>((value, key) => (isObject(value) ? value[key] : undefined), source);
+  return [value].flat().filter((entry) => entry !== undefined && entry !== null);
 }
 
-function selectSource(source: Record<string, unknown>, fields: unknown): Record<string, unknown> {
-  if (!Array.isArray(fields)) return source;
-  return Object.fromEntries(Object.entries(source).filter(([key]) => fields.includes(key)));
+function selectSource(source: Source, fields: unknown): Source {
+  if (fields === undefined || fields === true) return source;
+  const names = [fields].flat();
+  return Object.fromEntries(Object.entries(source).filter(([key]) => names.includes(key)));
 }
 
-function checkKeys(object: Record<string, unknown>, allowed: string[]): void {
+function readCount(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < 0) {
+    throw new SearchRefused('parsing_exception', `[${name}] must be a non-negative integer`);
+  }
+  return value as number;
+}
+
+function checkKeys(object: Source, allowed: string[]): void {
   const unknown = Object.keys(object).find((key) => !allowed.includes(key));
-  if (unknown) throw new Error(`unsupported key [${unknown}]`);
+  if (unknown) throw new SearchRefused('parsing_exception', `unknown key [${unknown}]`);
 }
 
 function isAuthenticated(request: IncomingMessage, options: ElasticsearchServerOptions): boolean {

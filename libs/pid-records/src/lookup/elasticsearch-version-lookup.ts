@@ -4,10 +4,18 @@ import { InvalidRecordOptionsError, VersionLookupError } from '../errors.js';
 import { SILENT_LOGGER, type RecordLogger } from '../logger.js';
 import { isRecord } from '../objects.js';
 import { isHttpUrl } from '../urls.js';
+import {
+  buildDatasetHandlesQuery,
+  buildDatasetVersionsQuery,
+  readHandleValues,
+  readTotalHits,
+  type HandleValueQueryOptions,
+  type IndexedHandleValue,
+} from './elasticsearch-queries.js';
 import type { PreviousVersion, VersionLookup, VersionLookupContext } from './version-lookup.js';
 import { selectPreviousVersion } from './version-order.js';
 
-/** Where the index of dataset handles is and how to reach it (`[elasticsearch]`). */
+/** Where the index of handle values is and how to reach it (`[elasticsearch]`). */
 export interface ElasticsearchLookupOptions {
   /** Base URL of the cluster, e.g. `https://es.example.org:9200`. */
   url: string;
@@ -18,46 +26,38 @@ export interface ElasticsearchLookupOptions {
   /** @default 10000 */
   timeoutMs?: number;
   /**
-   * Most versions of one dataset read per lookup, newest first.
+   * Appended to `handle`, `type` and `data` for their exact (keyword) form: `.keyword` for an
+   * index with Elasticsearch's dynamic mapping, `''` for one that maps them as `keyword`.
+   * @default '.keyword'
+   */
+  keywordSuffix?: string;
+  /**
+   * Most handles of one dataset, and most version values, one lookup reads. An index that
+   * holds more fails the lookup rather than pick from a part of them.
    * @default 100
    */
   maxVersions?: number;
   logger?: RecordLogger;
 }
 
-/** The fields of an indexed dataset handle that the lookup reads. */
-export interface IndexedDatasetHandle {
-  /** Handle name, `<prefix>/<pid>` (an `hdl:` in front is tolerated); else the document id. */
-  handle?: string;
-  DATASET_ID: string;
-  DATASET_VERSION: string;
-}
+type ResolvedOptions = Required<Omit<ElasticsearchLookupOptions, 'username' | 'password'>>;
+
+// Elasticsearch answers at most `index.max_result_window` (10000 by default) hits.
+const MAX_RESULT_WINDOW = 10_000;
 
 /**
- * Finds previous versions in an Elasticsearch index that holds one document per dataset
- * handle, with the record's fields as top-level keyword fields (see {@link IndexedDatasetHandle}).
- * It asks for the documents whose `DATASET_ID` equals the dataset's (a `term` query, so the
- * field must be mapped as `keyword`), newest `DATASET_VERSION` first, and picks the newest
+ * Finds previous versions in an Elasticsearch index of handle values, one document per value
+ * (see {@link IndexedHandleValue}). It asks for the handles whose `DATASET_ID` value is the
+ * dataset id, then for the `DATASET_VERSION` values of those handles, and picks the newest
  * version older than the current one.
  */
 export class ElasticsearchVersionLookup implements VersionLookup {
   readonly name = 'elasticsearch';
-  private readonly options: Required<Omit<ElasticsearchLookupOptions, 'username' | 'password'>>;
+  private readonly options: ResolvedOptions;
   private readonly credentials: { username?: string; password?: string };
 
   constructor(options: ElasticsearchLookupOptions) {
-    if (typeof options.url !== 'string' || !isHttpUrl(options.url)) {
-      throw new InvalidRecordOptionsError(
-        `Elasticsearch URL ${JSON.stringify(options.url)} is not an http(s) URL: set [elasticsearch].url`,
-      );
-    }
-    this.options = {
-      url: options.url.replace(/\/+$/, ''),
-      index: options.index ?? 'handles',
-      timeoutMs: options.timeoutMs ?? 10_000,
-      maxVersions: options.maxVersions ?? 100,
-      logger: options.logger ?? SILENT_LOGGER,
-    };
+    this.options = resolveOptions(options);
     this.credentials = { username: options.username, password: options.password };
   }
 
@@ -66,23 +66,46 @@ export class ElasticsearchVersionLookup implements VersionLookup {
     datasetVersion: string,
     context: VersionLookupContext,
   ): Promise<PreviousVersion | undefined> {
-    const hits = await this.search(datasetId, context.signal);
-    const candidates = hits.flatMap((hit) => readCandidate(hit, datasetId));
+    const handles = await this.findDatasetHandles(datasetId, context.signal);
+    const candidates = handles.length > 0 ? await this.readVersions(handles, context.signal) : [];
+
     this.options.logger.debug('Read dataset versions from Elasticsearch', {
       datasetId,
+      handles,
       versions: candidates.map((candidate) => candidate.datasetVersion),
     });
     return selectPreviousVersion(datasetVersion, candidates);
   }
 
-  private async search(datasetId: string, signal?: AbortSignal): Promise<unknown[]> {
+  // The values are checked again here: a version of another dataset would be a wrong citation.
+  private async findDatasetHandles(datasetId: string, signal?: AbortSignal): Promise<string[]> {
+    const values = await this.search(buildDatasetHandlesQuery(datasetId, this.query()), signal);
+    const handles = values
+      .filter((value) => value.type === 'DATASET_ID' && value.data === datasetId)
+      .map((value) => value.handle);
+    return [...new Set(handles)];
+  }
+
+  private async readVersions(handles: string[], signal?: AbortSignal) {
+    const wanted = new Set(handles);
+    const values = await this.search(buildDatasetVersionsQuery(handles, this.query()), signal);
+    return values
+      .filter((value) => value.type === 'DATASET_VERSION' && wanted.has(value.handle))
+      .map((value): PreviousVersion => ({ datasetVersion: value.data, handle: value.handle }));
+  }
+
+  private query(): HandleValueQueryOptions {
+    return { keywordSuffix: this.options.keywordSuffix, size: this.options.maxVersions };
+  }
+
+  private async search(body: unknown, signal?: AbortSignal): Promise<IndexedHandleValue[]> {
     const url = `${this.options.url}/${encodeURIComponent(this.options.index)}/_search`;
     const shownUrl = withoutCredentials(url);
-    let body: unknown;
+    let answer: unknown;
     try {
-      body = await got
+      answer = await got
         .post(url, {
-          json: buildVersionQuery(datasetId, this.options.maxVersions),
+          json: body,
           timeout: { request: this.options.timeoutMs },
           retry: { limit: 0 },
           signal,
@@ -92,7 +115,7 @@ export class ElasticsearchVersionLookup implements VersionLookup {
     } catch (error) {
       throw describeFailure(error, shownUrl);
     }
-    return readHits(body, shownUrl);
+    return readHits(answer, shownUrl, this.options.maxVersions);
   }
 
   private authOptions(): { username?: string; password?: string } {
@@ -101,32 +124,48 @@ export class ElasticsearchVersionLookup implements VersionLookup {
   }
 }
 
-/** The `_search` body the lookup sends. */
-export function buildVersionQuery(datasetId: string, size: number): Record<string, unknown> {
+function resolveOptions(options: ElasticsearchLookupOptions): ResolvedOptions {
+  if (typeof options.url !== 'string' || !isHttpUrl(options.url)) {
+    throw new InvalidRecordOptionsError(
+      `Elasticsearch URL ${JSON.stringify(options.url)} is not an http(s) URL: set [elasticsearch].url`,
+    );
+  }
+  const maxVersions = options.maxVersions ?? 100;
+  if (!Number.isInteger(maxVersions) || maxVersions < 1 || maxVersions > MAX_RESULT_WINDOW) {
+    throw new InvalidRecordOptionsError(
+      `Elasticsearch maxVersions ${maxVersions} must be an integer from 1 to ${MAX_RESULT_WINDOW}`,
+    );
+  }
+  const keywordSuffix = options.keywordSuffix ?? '.keyword';
+  if (typeof keywordSuffix !== 'string') {
+    throw new InvalidRecordOptionsError('[elasticsearch].keyword_suffix must be a string');
+  }
+
   return {
-    size,
-    query: { bool: { filter: [{ term: { DATASET_ID: datasetId } }] } },
-    sort: [{ DATASET_VERSION: { order: 'desc' } }],
-    _source: ['handle', 'DATASET_ID', 'DATASET_VERSION'],
+    url: options.url.replace(/\/+$/, ''),
+    index: options.index ?? 'handles',
+    timeoutMs: options.timeoutMs ?? 10_000,
+    keywordSuffix,
+    maxVersions,
+    logger: options.logger ?? SILENT_LOGGER,
   };
 }
 
-function readHits(body: unknown, url: string): unknown[] {
-  const hits = isRecord(body) && isRecord(body.hits) ? body.hits.hits : undefined;
-  if (!Array.isArray(hits)) {
+function readHits(answer: unknown, url: string, maxVersions: number): IndexedHandleValue[] {
+  const hits = isRecord(answer) && isRecord(answer.hits) ? answer.hits : undefined;
+  if (!hits || !Array.isArray(hits.hits)) {
     throw new VersionLookupError(`Elasticsearch at ${url} answered without hits.hits`);
   }
-  return hits;
-}
 
-function readCandidate(hit: unknown, datasetId: string): PreviousVersion[] {
-  if (!isRecord(hit) || !isRecord(hit._source)) return [];
-  const source = hit._source;
-  const handle = typeof source.handle === 'string' ? source.handle : hit._id;
-  if (source.DATASET_ID !== datasetId || typeof source.DATASET_VERSION !== 'string') return [];
-  if (typeof handle !== 'string' || handle === '') return [];
-
-  return [{ datasetVersion: source.DATASET_VERSION, handle: handle.replace(/^hdl:/, '') }];
+  const total = readTotalHits(hits);
+  if (total !== undefined && total > hits.hits.length) {
+    throw new VersionLookupError(
+      `Elasticsearch at ${url} holds ${total} matching handle values, more than the ` +
+        `${maxVersions} a lookup reads; the previous version cannot be chosen from a part of ` +
+        'them. Check the index for duplicate handle values',
+    );
+  }
+  return readHandleValues(hits.hits);
 }
 
 // The got error keeps the request options, credentials included: it is not passed on.
