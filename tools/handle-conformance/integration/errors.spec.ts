@@ -137,6 +137,10 @@ function describeUnreadableBodies(server: () => ServerUnderTest) {
     expectProtocolError(await put('no-json-type', { contentType: null }));
   });
 
+  it('answers 400 with responseCode 4 to a PUT sent as text/plain', async () => {
+    expectProtocolError(await put('text-type', { contentType: 'text/plain' }));
+  });
+
   it('answers 400 with responseCode 4 to a body naming another handle', async () => {
     const body = { handle: `${server().prefix}/someone-else`, values: sampleValues() };
 

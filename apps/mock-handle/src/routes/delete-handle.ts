@@ -8,16 +8,17 @@ import { failSomeWrites, type ApiRequest, type RouteContext } from './route-cont
 
 /**
  * `DELETE /api/handles/{handle}` removes the handle; with `index=` only those values. As on
- * real servers, credentials come first, and a handle that is not there, whatever its prefix,
- * is 404 with responseCode 100.
+ * real servers, indexes that are no numbers are refused first (4), then a value-level delete
+ * under a prefix not served (301), then missing credentials (402); a handle that is not there,
+ * whatever its prefix, is 404 with responseCode 100.
  */
 export function deleteHandle(request: ApiRequest, context: RouteContext): Answer {
   const indexes = readIndexes(request.query);
   const { handle } = request;
+  if (indexes.length > 0) assertServedPrefix(handle, context.settings.prefix);
   assertAuthenticated(request.caller, handle);
   failSomeWrites(context);
 
-  if (indexes.length > 0) assertServedPrefix(handle, context.settings.prefix);
   const record = context.store.get(handle);
   if (!record) {
     const named = handle === '' ? undefined : handle;

@@ -12,10 +12,11 @@ import type { ApiRequest, RouteContext } from './route-context.js';
  * handle is. `totalCount` is a string, and `prefix` echoes the request.
  */
 export function listHandles(request: ApiRequest, context: RouteContext): Answer {
-  const given = request.query.get('prefix') ?? '';
-  const prefix = readServedPrefix(given, context.settings.prefix);
+  // As on real servers, a page that is no number is refused (4) before the prefix (301).
   const page = readOptionalInteger(request.query, 'page');
   const pageSize = readOptionalInteger(request.query, 'pageSize');
+  const given = request.query.get('prefix') ?? '';
+  const prefix = readServedPrefix(given, context.settings.prefix);
   assertPermitted(request.caller, prefix);
 
   const handles = context.store.listUnder(prefix);
