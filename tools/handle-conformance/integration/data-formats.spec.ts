@@ -50,6 +50,13 @@ describeEachServer('Value data over the REST API', (server) => {
     expect(data.value.permissions).toBe('000000000101');
   });
 
+  it('stores a vlist sent without a value as an empty list', async () => {
+    expect(await storedData('vlist-empty', 'HS_VLIST', { format: 'vlist' })).toEqual({
+      format: 'vlist',
+      value: [],
+    });
+  });
+
   it('answers admin data under another type as its bytes in base64', async () => {
     const data = await storedData('admin-bytes', 'NOTE', { format: 'admin', value: admin() });
 

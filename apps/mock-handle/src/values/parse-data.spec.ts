@@ -87,6 +87,13 @@ describe('parseValueData', () => {
       'NOTE',
       { format: 'base64', value: 'AAAAAQAAAA4yMS5UOTk5OS9BRE1JTgAAASw=' },
     ],
+    ['vlist without value', { format: 'vlist' }, 'HS_VLIST', { format: 'vlist', value: [] }],
+    [
+      'vlist with a null value under another type',
+      { format: 'vlist', value: null },
+      'URL',
+      { format: 'base64', value: 'AAAAAA==' },
+    ],
   ])('answers %s as the server does', (_case, data, type, answered) => {
     expect(parseValueData(data, type, 'value 0')).toEqual(answered);
   });
@@ -97,6 +104,7 @@ describe('parseValueData', () => {
     ['an unknown format', { format: 'text', value: 'x' }],
     ['no format', { value: 'x' }],
     ['no value', { format: 'string' }],
+    ['admin without value', { format: 'admin' }],
     ['an object as string', { format: 'string', value: { a: 1 } }],
     ['bad hex', { format: 'hex', value: 'zz' }],
     ['odd hex', { format: 'hex', value: 'abc' }],

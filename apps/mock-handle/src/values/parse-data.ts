@@ -27,8 +27,8 @@ const DATA_READERS: Record<ValueFormat, DataReader> = {
 /**
  * Reads the `data` of a value into what the server answers for it later. A bare string (or
  * number) is text, as pyhandle sends it; an object needs a known `format` (any letter case) and
- * a `value`. Text, base64 and hex all become bytes, answered as text when they are text. Data a
- * server cannot read is refused with responseCode 4.
+ * a `value`, which only a `vlist` may lack. Text, base64 and hex all become bytes, answered as
+ * text when they are text. Data a server cannot read is refused with responseCode 4.
  */
 export function parseValueData(data: unknown, type: string, where: string): ValueData {
   if (isScalar(data)) return dataFromBytes(Buffer.from(String(data), 'utf8'));
@@ -38,8 +38,15 @@ export function parseValueData(data: unknown, type: string, where: string): Valu
   if (!isValueFormat(format)) {
     throw unreadable(where, `data format must be one of ${VALUE_FORMATS.join(', ')}`);
   }
-  if (data.value === undefined || data.value === null) throw unreadable(where, 'data has no value');
-  return DATA_READERS[format](data.value, type, where);
+  return DATA_READERS[format](readDataValue(data.value, format, where), type, where);
+}
+
+// Real servers read a vlist without value as an empty list; the other formats need a value.
+function readDataValue(value: unknown, format: ValueFormat, where: string): unknown {
+  if (value !== undefined && value !== null) return value;
+  if (format === 'vlist') return [];
+
+  throw unreadable(where, 'data has no value');
 }
 
 /** Whether a parsed JSON value is a plain object. */
