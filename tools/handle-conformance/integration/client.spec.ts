@@ -145,6 +145,18 @@ describeEachServer('The Handle client', (server, kind) => {
     expect(failure).toEqual({ code: 'WRONG_PREFIX', status: 400 });
   });
 
+  it('reports data the server cannot read as INVALID_REQUEST, not retried', async () => {
+    const unreadable = { index: 1, type: 'NOTE', data: { format: 'hex' as const, value: 'zz' } };
+
+    const failure = await connect()
+      .putHandle(newHandle('client-unreadable'), [unreadable])
+      .catch((error: HandleError) => error);
+
+    expect(failure).toMatchObject({ code: 'INVALID_REQUEST', status: 400, responseCode: 4 });
+    expect(failure).toMatchObject({ retriable: false });
+    expect((failure as HandleError).message).toContain('could not read the request');
+  });
+
   describeTrust(server, kind);
 });
 
