@@ -57,7 +57,10 @@ describe('the store file', () => {
   it('refuses to start on a file that is not a store, and leaves it as it was', async () => {
     writeFileSync(storeFile, 'not JSON');
 
-    await expect(startMockHandleServer({ storeFile })).rejects.toThrow(storeFile);
+    await expect(startMockHandleServer({ storeFile })).rejects.toMatchObject({
+      code: 'INVALID_STORE_FILE',
+      message: expect.stringContaining(storeFile),
+    });
     expect(readFileSync(storeFile, 'utf8')).toBe('not JSON');
   });
 });

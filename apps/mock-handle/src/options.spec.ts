@@ -30,6 +30,8 @@ describe('resolveSettings', () => {
     ['a fail rate that is not a number', { failRate: Number.NaN }],
     ['a prefix with a slash', { prefix: '0.NA/21.TEST' }],
   ])('refuses %s', (_case, options) => {
-    expect(() => resolveSettings(options)).toThrow();
+    expect(() => resolveSettings(options)).toThrow(
+      expect.objectContaining({ name: 'MockHandleError', code: 'INVALID_OPTIONS' }),
+    );
   });
 });

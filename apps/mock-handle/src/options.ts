@@ -1,4 +1,5 @@
 import { type HandleUser, parseHandleUser } from './auth.js';
+import { MockHandleError } from './errors.js';
 import { SILENT_LOGGER, type MockHandleLogger } from './logger.js';
 
 /** How to start a mock Handle server. Every field is optional. */
@@ -46,19 +47,24 @@ export const DEFAULT_OPTIONS = {
   failRate: 0,
 } as const;
 
-/** Applies the defaults and refuses options the server cannot work with. */
+/**
+ * Applies the defaults and refuses options the server cannot work with.
+ * @throws MockHandleError with code `INVALID_OPTIONS`.
+ */
 export function resolveSettings(options: MockHandleServerOptions = {}): ServerSettings {
   const merged = { ...DEFAULT_OPTIONS, ...withoutUndefined(options) };
 
   const user = parseHandleUser(merged.username);
   if (!user) {
-    throw new Error(`Username ${merged.username} is not INDEX:PREFIX/SUFFIX, e.g. 300:21.TEST/me`);
+    throw invalidOptions(
+      `Username ${merged.username} is not INDEX:PREFIX/SUFFIX, e.g. 300:21.TEST/me`,
+    );
   }
   assertRange('port', merged.port, 0, 65535, true);
   assertRange('latencyMs', merged.latencyMs, 0, Number.MAX_SAFE_INTEGER, false);
   assertRange('failRate', merged.failRate, 0, 1, false);
   if (merged.prefix === '' || merged.prefix.includes('/')) {
-    throw new Error(`Prefix ${merged.prefix} must be a bare prefix such as 21.TEST`);
+    throw invalidOptions(`Prefix ${merged.prefix} must be a bare prefix such as 21.TEST`);
   }
 
   return {
@@ -78,7 +84,11 @@ function assertRange(name: string, value: number, min: number, max: number, whol
   const fits = Number.isFinite(value) && value >= min && value <= max;
   if (fits && (!whole || Number.isInteger(value))) return;
 
-  throw new Error(`Option ${name} is ${value}; give a number from ${min} to ${max}`);
+  throw invalidOptions(`Option ${name} is ${value}; give a number from ${min} to ${max}`);
+}
+
+function invalidOptions(message: string): MockHandleError {
+  return new MockHandleError('INVALID_OPTIONS', message);
 }
 
 function withoutUndefined<T extends object>(options: T): Partial<T> {

@@ -57,6 +57,11 @@ describe('store file', () => {
     const path = join(directory, 'handles.json');
     writeFileSync(path, text);
 
-    expect(() => loadStoreFile(path)).toThrow(path);
+    expect(() => loadStoreFile(path)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_STORE_FILE',
+        message: expect.stringContaining(path),
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { MockHandleError } from '../errors.js';
 import type { HandleRecord } from '../values/handle-value.js';
 
 /** The JSON document kept in a store file. */
@@ -18,10 +19,10 @@ export function loadStoreFile(path: string): HandleRecord[] {
   try {
     document = JSON.parse(text);
   } catch (cause) {
-    throw new Error(`Store file ${path} is not valid JSON; fix or remove it`, { cause });
+    throw invalidStoreFile(`Store file ${path} is not valid JSON; fix or remove it`, cause);
   }
   if (!isStoreDocument(document)) {
-    throw new Error(`Store file ${path} has no "handles" list; fix or remove it`);
+    throw invalidStoreFile(`Store file ${path} has no "handles" list; fix or remove it`);
   }
   return document.handles;
 }
@@ -37,6 +38,10 @@ export function saveStoreFile(path: string, records: HandleRecord[]): void {
 
   writeFileSync(temporary, `${JSON.stringify(document, null, 2)}\n`);
   renameSync(temporary, path);
+}
+
+function invalidStoreFile(message: string, cause?: unknown): MockHandleError {
+  return new MockHandleError('INVALID_STORE_FILE', message, { cause });
 }
 
 function readIfPresent(path: string): string | undefined {
