@@ -14,10 +14,12 @@ import {
   uuidV3,
 } from '../src/__fixtures__/cmip6-fixtures.js';
 import { buildRecords } from '../src/build-records.js';
+import { createVersionLookup } from '../src/config.js';
 import { StacVersionLookup } from '../src/lookup/stac-version-lookup.js';
 
 const CONTEXT = { prefix: PREFIX, collectionId: 'CMIP6' };
 const OTHER_MEMBER = DATASET_ID.replace('r3i1p1f2', 'r4i1p1f2');
+const OTHER_VARIABLE = DATASET_ID.replace('.tos.', '.sos.');
 const CARRIED_PID = '9d8c7b6a-5f4e-4d3c-8b2a-190807060504';
 
 function versionItem(
@@ -34,6 +36,19 @@ function versionItem(
   return { ...item, collection: 'CMIP6' };
 }
 
+/** An item of the schema variant that names the variable `cmip6:variable`, not `variable_id`. */
+function variableVariantItem(version: string) {
+  const item = versionItem(version);
+  const { 'cmip6:variable_id': variable, ...properties } = item.properties;
+  return { ...item, properties: { ...properties, 'cmip6:variable': variable } };
+}
+
+/** The facets the lookup searches on: all but the variable, whose name differs by variant. */
+function searchedFacets(datasetId: string) {
+  const facets = Object.entries(facetProperties(datasetId));
+  return Object.fromEntries(facets.filter(([name]) => name !== 'cmip6:variable_id'));
+}
+
 let server: StartedStacApiServer;
 
 beforeEach(async () => {
@@ -44,6 +59,7 @@ beforeEach(async () => {
       versionItem('v20210415'),
       versionItem('v20230101'),
       versionItem('v20201231', {}, OTHER_MEMBER),
+      versionItem('v20210101', {}, OTHER_VARIABLE),
     ],
   });
 });
@@ -73,21 +89,66 @@ describe('StacVersionLookup', () => {
     expect(previous).toEqual({ datasetVersion: 'v20180301', handle: `${PREFIX}/${CARRIED_PID}` });
   });
 
-  it('searches the collection for all nine facets with the query extension', async () => {
+  it('searches the collection for the eight facets both schema variants carry', async () => {
     await lookupWith().findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
 
     const query = Object.fromEntries(
-      Object.entries(facetProperties(DATASET_ID)).map(([name, eq]) => [name, { eq }]),
+      Object.entries(searchedFacets(DATASET_ID)).map(([name, eq]) => [name, { eq }]),
     );
+    expect(Object.keys(query)).toHaveLength(8);
     expect(server.searches).toEqual([{ collections: ['CMIP6'], limit: 100, query }]);
   });
+
+  it('ignores a newer version of another variable that the search also finds', async () => {
+    const previous = await lookupWith().findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+
+    expect(previous?.datasetVersion).toBe('v20200101');
+  });
+
+  it.each(['query', 'cql2-json'] as const)(
+    'finds an item that names the variable cmip6:variable with the %s syntax',
+    async (searchSyntax) => {
+      server.addItem('CMIP6', variableVariantItem('v20210301'));
+
+      const lookup = lookupWith({ searchSyntax });
+      const previous = await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+
+      expect(previous).toEqual({
+        datasetVersion: 'v20210301',
+        handle: `${PREFIX}/${uuidV3(`${DATASET_ID}.v20210301`)}`,
+      });
+    },
+  );
 
   it('finds the same version with a cql2-json filter', async () => {
     const lookup = lookupWith({ searchSyntax: 'cql2-json' });
     const previous = await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
 
     expect(previous?.datasetVersion).toBe('v20200101');
-    expect(server.searches[0]).toMatchObject({ 'filter-lang': 'cql2-json', filter: { op: 'and' } });
+    const args = Object.entries(searchedFacets(DATASET_ID)).map(([property, value]) => ({
+      op: '=',
+      args: [{ property }, value],
+    }));
+    expect(server.searches).toEqual([
+      {
+        collections: ['CMIP6'],
+        limit: 100,
+        'filter-lang': 'cql2-json',
+        filter: { op: 'and', args },
+      },
+    ]);
+  });
+
+  it('takes the search syntax from [stac].search_syntax', async () => {
+    const lookup = createVersionLookup({
+      lookup: { backend: 'stac' },
+      stac: { base_url: server.url, retries: 0, search_syntax: 'cql2-json' },
+    });
+
+    const previous = await lookup.findPreviousVersion(DATASET_ID, 'v20210415', CONTEXT);
+
+    expect(previous?.datasetVersion).toBe('v20200101');
+    expect(server.searches[0]).toMatchObject({ 'filter-lang': 'cql2-json' });
   });
 
   it('reads every result page', async () => {
@@ -98,7 +159,8 @@ describe('StacVersionLookup', () => {
     );
 
     expect(previous?.datasetVersion).toBe('v20230101');
-    expect(server.searches).toHaveLength(4);
+    // Four versions and the other variable's item, one per page.
+    expect(server.searches).toHaveLength(5);
   });
 
   it('finds nothing for the oldest version', async () => {

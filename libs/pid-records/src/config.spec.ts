@@ -127,6 +127,19 @@ describe('createVersionLookup', () => {
     expect(createVersionLookup(config)).toBeInstanceOf(ElasticsearchVersionLookup);
   });
 
+  it('refuses an unknown [stac].search_syntax with INVALID_OPTIONS naming the key', () => {
+    const config = sections();
+    config.lookup = { backend: 'stac' };
+    config.stac = { base_url: 'https://stac.example.org', search_syntax: 'cql2-text' };
+
+    expect(() => createVersionLookup(config)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        message: expect.stringContaining('[stac].search_syntax'),
+      }),
+    );
+  });
+
   it('refuses an [elasticsearch].keyword_suffix that is no string with INVALID_OPTIONS', () => {
     const config = sections();
     config.lookup = { backend: 'elasticsearch' };

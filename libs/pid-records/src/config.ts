@@ -4,7 +4,11 @@ import { SectionReader, type ConfigSection } from './config-values.js';
 import { InvalidRecordOptionsError } from './errors.js';
 import type { RecordLogger } from './logger.js';
 import { ElasticsearchVersionLookup } from './lookup/elasticsearch-version-lookup.js';
-import { StacVersionLookup, type StacItemSearch } from './lookup/stac-version-lookup.js';
+import {
+  StacVersionLookup,
+  type StacItemSearch,
+  type StacSearchSyntax,
+} from './lookup/stac-version-lookup.js';
 import { DisabledVersionLookup, type VersionLookup } from './lookup/version-lookup.js';
 import {
   DEFAULT_ESGF_LABEL,
@@ -74,7 +78,8 @@ export function createVersionLookup(
   if (backend === 'disabled') return new DisabledVersionLookup();
   if (backend === 'stac') {
     const client = dependencies.stacClient ?? createStacClient(sections.stac, logger);
-    return new StacVersionLookup({ client, ...(logger ? { logger } : {}) });
+    const searchSyntax = readSearchSyntax(sections.stac);
+    return new StacVersionLookup({ client, searchSyntax, ...(logger ? { logger } : {}) });
   }
   if (backend === 'elasticsearch') return createElasticsearchLookup(sections.elasticsearch, logger);
 
@@ -96,6 +101,16 @@ function createStacClient(section: ConfigSection | undefined, logger?: RecordLog
     retries: stac.integer('retries', 3),
     ...(logger ? { logger } : {}),
   });
+}
+
+function readSearchSyntax(section: ConfigSection | undefined): StacSearchSyntax {
+  const syntax = new SectionReader('stac', section).string('search_syntax', 'query');
+  if (syntax !== 'query' && syntax !== 'cql2-json') {
+    throw new InvalidRecordOptionsError(
+      `[stac].search_syntax "${syntax}" is unknown; use "query" or "cql2-json"`,
+    );
+  }
+  return syntax;
 }
 
 function createElasticsearchLookup(section: ConfigSection | undefined, logger?: RecordLogger) {

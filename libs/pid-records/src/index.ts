@@ -43,7 +43,11 @@ export type {
 export { ElasticsearchVersionLookup } from './lookup/elasticsearch-version-lookup.js';
 export type { ElasticsearchLookupOptions } from './lookup/elasticsearch-version-lookup.js';
 export { StacVersionLookup } from './lookup/stac-version-lookup.js';
-export type { StacItemSearch, StacLookupOptions } from './lookup/stac-version-lookup.js';
+export type {
+  StacItemSearch,
+  StacLookupOptions,
+  StacSearchSyntax,
+} from './lookup/stac-version-lookup.js';
 export { DisabledVersionLookup } from './lookup/version-lookup.js';
 export type {
   PreviousVersion,

@@ -5,7 +5,7 @@ import {
   type StacSearchRequest,
 } from '@piddi/stac-model';
 
-import { VersionLookupError } from '../errors.js';
+import { InvalidRecordOptionsError, VersionLookupError } from '../errors.js';
 import { CMIP6_FACETS, handleName, splitDatasetId } from '../identifiers.js';
 import { SILENT_LOGGER, type RecordLogger } from '../logger.js';
 import { resolveDatasetPid } from '../pids.js';
@@ -15,15 +15,26 @@ import { selectPreviousVersion } from './version-order.js';
 /** The part of `@piddi/stac-model`'s `StacApiClient` the lookup uses. */
 export type StacItemSearch = Pick<StacApiClient, 'search'>;
 
+/** How a search names its conditions: the query extension or a cql2-json filter. */
+export type StacSearchSyntax = 'query' | 'cql2-json';
+
+const SEARCH_SYNTAXES: readonly string[] = ['query', 'cql2-json'];
+
+// ESGF items name the variable `variable_id` in one schema variant and `variable` in another;
+// a search on either would miss the items of the other. The search names only the facets
+// both variants carry, and readCandidate keeps items of other variables out by their id.
+const SEARCH_FACETS = CMIP6_FACETS.filter((facet) => facet !== 'variable_id');
+
 /** How the STAC lookup asks for the other versions of a dataset. */
 export interface StacLookupOptions {
   /** The STAC API client; it retries transient failures itself. */
   client: StacItemSearch;
   /**
-   * `query` for the query extension, `cql2-json` for the filter extension.
+   * `query` for the query extension, `cql2-json` for the filter extension
+   * (`[stac].search_syntax`).
    * @default 'query'
    */
-  searchSyntax?: 'query' | 'cql2-json';
+  searchSyntax?: StacSearchSyntax;
   /**
    * Prefix of the facet properties in the items.
    * @default 'cmip6:'
@@ -35,15 +46,22 @@ export interface StacLookupOptions {
 }
 
 /**
- * Finds previous versions by searching the STAC API for items with the same nine CMIP6 facets
- * (any version). The previous version's handle uses the PID its item carries, else the UUID v3
- * of its item id: the PID it was registered under.
+ * Finds previous versions by searching the STAC API for items with the same CMIP6 facets, the
+ * variable and the version aside, and keeping those whose item id names the same dataset.
+ * The previous version's handle uses the PID its item carries, else the UUID v3 of its item
+ * id: the PID it was registered under.
  */
 export class StacVersionLookup implements VersionLookup {
   readonly name = 'stac';
   private readonly options: Required<StacLookupOptions>;
 
   constructor(options: StacLookupOptions) {
+    if (options.searchSyntax !== undefined && !SEARCH_SYNTAXES.includes(options.searchSyntax)) {
+      throw new InvalidRecordOptionsError(
+        `STAC search syntax ${JSON.stringify(options.searchSyntax)} is unknown; use ` +
+          '"query" or "cql2-json" in [stac].search_syntax',
+      );
+    }
     this.options = {
       searchSyntax: 'query',
       propertyPrefix: 'cmip6:',
@@ -69,10 +87,10 @@ export class StacVersionLookup implements VersionLookup {
     return selectPreviousVersion(datasetVersion, candidates);
   }
 
-  /** The search body for every version of `datasetId` in `collectionId`. */
+  /** The search body for every version of `datasetId` in `collectionId`, and its siblings. */
   buildSearch(datasetId: string, collectionId: string): StacSearchRequest {
     const facets = splitDatasetId(datasetId);
-    const conditions = CMIP6_FACETS.map(
+    const conditions = SEARCH_FACETS.map(
       (facet) => [`${this.options.propertyPrefix}${facet}`, facets[facet]] as const,
     );
     const base = { collections: [collectionId], limit: this.options.pageSize };
@@ -96,8 +114,8 @@ export class StacVersionLookup implements VersionLookup {
     }
   }
 
-  // Items of another dataset (a search that ignored a facet) or with an unusable PID are
-  // never a previous version: pointing at them would cite the wrong data.
+  // Items of another dataset (another variable, or a search that ignored a facet) or with an
+  // unusable PID are never a previous version: pointing at them would cite the wrong data.
   private readCandidate(
     item: StacItem,
     datasetId: string,
