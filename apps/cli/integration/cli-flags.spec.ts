@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FailureStore } from '@piddi/failure-store';
 import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
 import { makeCmip6PostEvent } from '@piddi/testing';
 
@@ -94,5 +95,34 @@ describe('config', () => {
     );
     expect(JSON.parse(section.stdout).prefix).toBe('21.TEST');
     expect(section.stdout).not.toContain('very-secret');
+  });
+});
+
+describe('retry flags', () => {
+  it('refuses --dry-run with --delete-after and keeps the failure file', async () => {
+    const store = new FailureStore({ outputDir: join(workspace.dir, 'kept') });
+    const event = makeCmip6PostEvent({ member: 702, files: 1 });
+    const file = await store.recordFailure({ event, reason: 'Handle server down' });
+    const before = await readFile(file, 'utf8');
+
+    const run = await runCli(
+      ['--config', workspace.configFile, 'retry', file, '--dry-run', '--delete-after'],
+      workspace.dir,
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--dry-run and --delete-after exclude each other');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    await expect(access(join(workspace.outputDir, 'handles'))).rejects.toThrow();
+  });
+
+  it('refuses --via-kafka with --dry-run in one line naming both flags', async () => {
+    const run = await runCli(
+      ['--config', workspace.configFile, 'retry', workspace.dir, '--via-kafka', '--dry-run'],
+      workspace.dir,
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('piddiplatsch: --via-kafka and --dry-run exclude each other.');
   });
 });

@@ -20,9 +20,11 @@ function readVersion(): string {
 
 // Errors of the commands themselves are reported by the commands; what reaches here is a
 // mistake on the command line (or a configuration that cannot be loaded), said in one line.
-function reportUsageError(message: string | null, error: Error | undefined, cli: Argv): void {
+// A failed .check() hands over its message as a string rather than an Error.
+function reportUsageError(message: string | null, error: unknown, cli: Argv): void {
   if (error) {
-    process.stderr.write(`piddiplatsch: ${error.message}\n`);
+    const text = error instanceof Error ? error.message : (message ?? String(error));
+    process.stderr.write(`piddiplatsch: ${text}\n`);
   } else {
     cli.showHelp('error');
     process.stderr.write(`\n${message}\n`);

@@ -29,6 +29,22 @@ async function retry(args: ArgumentsCamelCase<RetryOptions>): Promise<void> {
   }
 }
 
+// A dry run writes no handle, so deleting its input would drop events that were never registered.
+function refuseConflictingFlags(args: {
+  viaKafka?: boolean;
+  dryRun?: boolean;
+  deleteAfter?: boolean;
+}) {
+  if (args.viaKafka && args.dryRun) return '--via-kafka and --dry-run exclude each other.';
+  if (args.dryRun && args.deleteAfter) {
+    return (
+      '--dry-run and --delete-after exclude each other: a dry run registers no handle, so its ' +
+      'files must stay for the real retry. Leave out --delete-after.'
+    );
+  }
+  return true;
+}
+
 /** `piddiplatsch retry`: process recorded events again. */
 export const retryCommand: CommandModule<GlobalOptions, RetryOptions> = {
   command: 'retry <paths..>',
@@ -56,11 +72,7 @@ export const retryCommand: CommandModule<GlobalOptions, RetryOptions> = {
         default: false,
         describe: 'Send the events to consumer.retry_topic instead of processing them here',
       })
-      .check(
-        (args) =>
-          !(args['via-kafka'] && args['dry-run']) ||
-          '--via-kafka and --dry-run exclude each other.',
-      )
+      .check(refuseConflictingFlags)
       .example(
         '$0 retry outputs/failures/retries-0 --delete-after',
         '',
