@@ -113,7 +113,10 @@ const BAD_INPUTS: BadInput[] = [
     'hdl:21.14100/dataset-1',
     'INVALID_PID',
   ),
+  change('an empty pid', `${ITEM}/properties/pid`, '', 'INVALID_PID'),
   change('an empty cmip6:pid', `${ITEM}/properties/cmip6:pid`, '', 'INVALID_PID'),
+  change('an empty tracking_id', `${ASSET}/tracking_id`, '', 'INVALID_PID'),
+  change('an empty asset href', `${ASSET}/href`, '', 'INVALID_ITEM'),
   change(
     'a tracking_id that is no UUID',
     `${ASSET}/tracking_id`,

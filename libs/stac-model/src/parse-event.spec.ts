@@ -12,8 +12,25 @@ import { tryParseEvent } from './parse-event.js';
 
 const ITEM = '/data/payload/item';
 const ASSET = `${ITEM}/assets/data0001`;
+const REPLICA = `${ASSET}/alternate/replica.example.net`;
 const post = buildPostEvent();
 const put = buildPutEvent();
+
+// The records reference leaves empty values out, so null in these places means "not given".
+const NULL_AS_ABSENT: [string, string][] = [
+  ['properties.pid', `${ITEM}/properties/pid`],
+  ['properties["cmip6:pid"]', `${ITEM}/properties/cmip6:pid`],
+  ['properties.retracted', `${ITEM}/properties/retracted`],
+  ['metadata.time', '/metadata/time'],
+  ['an asset tracking_id', `${ASSET}/tracking_id`],
+  ['an asset cmip6:tracking_id', `${ASSET}/cmip6:tracking_id`],
+  ['an asset alternate:name', `${ASSET}/alternate:name`],
+  ['an asset published_on', `${ASSET}/published_on`],
+  ['an asset href', `${ASSET}/href`],
+  ['a replica href', `${REPLICA}/href`],
+  ['a replica alternate:name', `${REPLICA}/alternate:name`],
+  ['a replica published_on', `${REPLICA}/published_on`],
+];
 
 describe('parseEvent on valid events', () => {
   it('reads a POST with its collection, item and metadata', () => {
@@ -75,6 +92,22 @@ describe('parseEvent on valid events', () => {
     ['a bare UUID', '3F1E6A52-9A0C-4D47-8F6E-2B9C5D7A1E04'],
   ])('accepts a PID written as %s', (_form, pid) => {
     expect(tryParseEvent(withMember(post, `${ITEM}/properties/pid`, pid) as object).ok).toBe(true);
+  });
+
+  it.each(NULL_AS_ABSENT)('accepts %s written as null, keeping the null', (_name, path) => {
+    const event = withMember(post, path, null) as object;
+
+    const result = tryParseEvent(event, { assets: 'strict' });
+
+    expect(result).toMatchObject({ ok: true, event: { raw: event } });
+  });
+
+  it('accepts an item whose pid and cmip6:pid are both null', () => {
+    const noPid = withMember(post, `${ITEM}/properties/pid`, null);
+
+    expect(
+      tryParseEvent(withMember(noPid, `${ITEM}/properties/cmip6:pid`, null) as object).ok,
+    ).toBe(true);
   });
 
   it('applies the CMIP6 id rule to the collection written in lower case', () => {

@@ -1,33 +1,36 @@
-/** The STAC item and event types that Piddi reads. Fields it does not read stay `unknown`. */
+/**
+ * The STAC item and event types that Piddi reads. Fields it does not read stay `unknown`.
+ * A field that may be null treats null as absent.
+ */
 
 /** One entry of an asset's `alternate` map (STAC alternate-assets extension). */
 export interface StacAlternate {
-  href?: string;
-  'alternate:name'?: string;
+  href?: string | null;
+  'alternate:name'?: string | null;
   'file:size'?: number;
   'file:checksum'?: string;
-  published_on?: string;
+  published_on?: string | null;
   [key: string]: unknown;
 }
 
 export interface StacAsset {
-  href?: string;
+  href?: string | null;
   type?: string;
   roles?: string[];
-  'alternate:name'?: string;
+  'alternate:name'?: string | null;
   'file:size'?: number;
   'file:checksum'?: string;
-  tracking_id?: string;
-  'cmip6:tracking_id'?: string;
-  published_on?: string;
+  tracking_id?: string | null;
+  'cmip6:tracking_id'?: string | null;
+  published_on?: string | null;
   alternate?: Record<string, StacAlternate>;
   [key: string]: unknown;
 }
 
 export interface StacItemProperties {
-  pid?: string;
-  'cmip6:pid'?: string;
-  retracted?: boolean | string | number;
+  pid?: string | null;
+  'cmip6:pid'?: string | null;
+  retracted?: boolean | string | number | null;
   [key: string]: unknown;
 }
 
@@ -59,7 +62,7 @@ export type EventMethod = 'POST' | 'PUT' | 'PATCH';
 
 export interface EventMetadata {
   /** Publication time as sent; may lack a zone, which means UTC. */
-  time?: string;
+  time?: string | null;
   event_id?: string;
   request_id?: string;
   schema_version?: string;

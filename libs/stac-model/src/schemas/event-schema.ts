@@ -87,7 +87,8 @@ const PAYLOAD_SCHEMA = {
 const METADATA_SCHEMA = {
   type: 'object',
   properties: {
-    time: { type: 'string' },
+    // null: no publication time given; the records fall back to the processing time.
+    time: { type: ['string', 'null'] },
     event_id: { type: 'string' },
     request_id: { type: 'string' },
     schema_version: { type: 'string' },

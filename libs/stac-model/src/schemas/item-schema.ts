@@ -8,7 +8,16 @@ import { PID_PATTERN } from '../pid.js';
 /** A hex string of whole bytes; whether it is a known multihash is the records' concern. */
 export const CHECKSUM_PATTERN = '^(?:[0-9a-fA-F]{2})+$';
 
-const PID_SCHEMA = { type: 'string', pattern: PID_PATTERN, errorCode: 'INVALID_PID' } as const;
+// Where the records reference says an empty value is simply absent, null is accepted and
+// means "not given"; `pattern` and `minLength` apply to strings only. An empty PID is still
+// refused: it is a PID written wrong, not one left out.
+const OPTIONAL_TEXT = { type: ['string', 'null'] } as const;
+
+const PID_SCHEMA = {
+  type: ['string', 'null'],
+  pattern: PID_PATTERN,
+  errorCode: 'INVALID_PID',
+} as const;
 
 const FILE_SIZE_SCHEMA = {
   type: 'integer',
@@ -24,11 +33,11 @@ const CHECKSUM_SCHEMA = {
 } as const;
 
 const FILE_FIELDS = {
-  href: { type: 'string', minLength: 1 },
-  'alternate:name': { type: 'string' },
+  href: { ...OPTIONAL_TEXT, minLength: 1 },
+  'alternate:name': OPTIONAL_TEXT,
   'file:size': FILE_SIZE_SCHEMA,
   'file:checksum': CHECKSUM_SCHEMA,
-  published_on: { type: 'string' },
+  published_on: OPTIONAL_TEXT,
 } as const;
 
 /** One entry of an asset's `alternate` map. */
@@ -70,7 +79,7 @@ export const STAC_ITEM_SCHEMA = {
       properties: {
         pid: PID_SCHEMA,
         'cmip6:pid': PID_SCHEMA,
-        retracted: { type: ['boolean', 'string', 'number'] },
+        retracted: { type: ['boolean', 'string', 'number', 'null'] },
       },
     },
     assets: { type: 'object', additionalProperties: STAC_ASSET_SCHEMA },
