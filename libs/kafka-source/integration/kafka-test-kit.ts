@@ -49,15 +49,23 @@ export async function produceEvents(
   partitions = 3,
   first = 0,
 ): Promise<void> {
+  const keys = Array.from({ length: count }, (_, index) => `event-${first + index}`);
+  await produceKeyedEvents(topic, keys, partitions, first);
+}
+
+/** Creates `topic` with `partitions` and sends one event per key, numbered from `first`. */
+export async function produceKeyedEvents(
+  topic: string,
+  keys: readonly string[],
+  partitions = 3,
+  first = 0,
+): Promise<void> {
   const settings = { 'bootstrap.servers': kafkaBootstrapServers() };
   await ensureTopics(settings, [{ topic, partitions }]);
   const producer = await createEventProducer(settings);
   try {
-    const sends = Array.from({ length: count }, (_, index) =>
-      producer.send(topic, {
-        key: `event-${first + index}`,
-        value: JSON.stringify({ n: first + index }),
-      }),
+    const sends = keys.map((key, index) =>
+      producer.send(topic, { key, value: JSON.stringify({ n: first + index }) }),
     );
     await Promise.all(sends);
   } finally {

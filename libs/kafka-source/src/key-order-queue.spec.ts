@@ -77,16 +77,28 @@ describe('KeyOrderQueue', () => {
     expect(queue.waitingCount).toBe(0);
   });
 
-  it('forgets dropped items but keeps their lane busy while a taken item still runs', () => {
-    const running = { name: 'a1', lane: 'a' };
-    const queue = queueOf([running, { name: 'a2', lane: 'a' }, { name: 'b1', lane: 'b' }]);
+  it('drops forgotten waiting items and lets their lane go on past a forgotten running one', () => {
+    const stale = { name: 'a1', lane: 'a' };
+    const queue = queueOf([stale, { name: 'a2', lane: 'a' }, { name: 'b1', lane: 'b' }]);
     queue.takeReady(1);
 
-    queue.drop((item) => item.name === 'a2');
+    queue.forget((item) => item.lane === 'a');
     queue.add({ name: 'a3', lane: 'a' });
 
-    expect(names(queue.takeReady(10))).toEqual(['b1']);
-    queue.finish(running);
-    expect(names(queue.takeReady(10))).toEqual(['a3']);
+    expect(names(queue.takeReady(10))).toEqual(['b1', 'a3']);
+  });
+
+  it('keeps a lane busy when an item it forgot finishes after a newer one started', () => {
+    const stale = { name: 'a1', lane: 'a' };
+    const queue = queueOf([stale]);
+    queue.takeReady(1);
+    queue.forget((item) => item === stale);
+    queue.add({ name: 'a2', lane: 'a' });
+    queue.add({ name: 'a3', lane: 'a' });
+    queue.takeReady(10);
+
+    queue.finish(stale);
+
+    expect(queue.takeReady(10)).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
  */
 export class KeyOrderQueue<T> {
   #waiting: T[] = [];
-  readonly #runningLanes = new Set<string>();
+  /** The item running in each busy lane; a lane runs one item at a time. */
+  readonly #running = new Map<string, T>();
 
   /** `laneOf` names an item's lane, or gives undefined for an item that is not ordered. */
   constructor(private readonly laneOf: (item: T) => string | undefined) {}
@@ -27,7 +28,7 @@ export class KeyOrderQueue<T> {
   takeReady(limit: number): T[] {
     const ready: T[] = [];
     const left: T[] = [];
-    const blocked = new Set(this.#runningLanes);
+    const blocked = new Set(this.#running.keys());
     for (const item of this.#waiting) {
       const lane = this.laneOf(item);
       const free = lane === undefined || !blocked.has(lane);
@@ -44,16 +45,22 @@ export class KeyOrderQueue<T> {
   /** A taken item is done: the next item of its lane may start. */
   finish(item: T): void {
     const lane = this.laneOf(item);
-    if (lane !== undefined) this.#runningLanes.delete(lane);
+    if (lane !== undefined && this.#running.get(lane) === item) this.#running.delete(lane);
   }
 
-  /** Forgets waiting items that `isDropped` selects; running ones still count until `finish`. */
-  drop(isDropped: (item: T) => boolean): void {
-    this.#waiting = this.#waiting.filter((item) => !isDropped(item));
+  /**
+   * Forgets the items `isForgotten` selects: waiting ones are dropped, and running ones no
+   * longer hold their lane back, so the next item of that lane may start before they finish.
+   */
+  forget(isForgotten: (item: T) => boolean): void {
+    this.#waiting = this.#waiting.filter((item) => !isForgotten(item));
+    for (const [lane, item] of this.#running) {
+      if (isForgotten(item)) this.#running.delete(lane);
+    }
   }
 
   #markRunning(item: T): void {
     const lane = this.laneOf(item);
-    if (lane !== undefined) this.#runningLanes.add(lane);
+    if (lane !== undefined) this.#running.set(lane, item);
   }
 }

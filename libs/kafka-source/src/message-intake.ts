@@ -1,5 +1,5 @@
 import type { ChangeSignal } from './change-signal.js';
-import { describeKafkaError, HandlerFailedError } from './errors.js';
+import { describeKafkaError, HandlerFailedError, type UnfinishedPartition } from './errors.js';
 import { KeyOrderQueue } from './key-order-queue.js';
 import type { KafkaLogger } from './logger.js';
 import { messageLane } from './message-lane.js';
@@ -92,11 +92,15 @@ export class MessageIntake {
     for (const held of this.#waiting.takeReady(free)) this.#handle(held);
   }
 
-  /** Drops waiting messages of revoked partitions and any the current fetch brings of them. */
+  /**
+   * Drops waiting messages of revoked partitions and any the current fetch brings of them. Key
+   * order holds within one assignment: their handlers still running no longer hold back the
+   * messages of their keys, which the partition's next owner (maybe this consumer) handles.
+   */
   dropRevoked(partitions: readonly PartitionRef[]): void {
     const revoked = new Set(partitions.map(partitionKey));
     for (const key of revoked) this.#revokedDuringFetch.add(key);
-    this.#waiting.drop(({ receipt }) => revoked.has(partitionKey(receipt)));
+    this.#waiting.forget(({ receipt }) => revoked.has(partitionKey(receipt)));
   }
 
   /** Whether a handler still runs for a message of one of these partitions. */
