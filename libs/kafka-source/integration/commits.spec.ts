@@ -119,6 +119,7 @@ describe('KafkaSource commits', () => {
       topic,
       groupId,
       maxInFlight: 1,
+      expectFailure: 'HANDLER_FAILED',
       handler: async (message: SourceMessage) => {
         if (message.offset === 3) throw new Error('the failure store is unwritable');
       },

@@ -11,6 +11,8 @@ import {
   ensureTopics,
   KafkaSource,
   type KafkaLogger,
+  type KafkaSourceError,
+  type KafkaSourceErrorCode,
   type KafkaSettings,
   type KafkaSourceOptions,
   type SourceMessage,
@@ -128,24 +130,66 @@ export interface RunningSource {
   done: Promise<void>;
 }
 
-const running = new Set<KafkaSource>();
-
-/** Stops every source a test started, also when the test failed half-way (use in afterEach). */
-export async function stopAllSources(): Promise<void> {
-  await Promise.all([...running].map((source) => source.stop()));
-  running.clear();
+interface StartedSource {
+  source: KafkaSource;
+  /** How `run()` ended: `error` is what it rejected with, absent when it resolved. */
+  ending: Promise<{ error?: unknown }>;
+  expectedFailure?: KafkaSourceErrorCode;
 }
 
-/** Starts a source on the test broker with quick commits. */
+const running = new Set<StartedSource>();
+
+function describeEnding(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return `${(error as KafkaSourceError).code ?? error.name}: ${error.message}`;
+}
+
+/** How a run ended when that is not what the test expected; undefined when it is. */
+async function unexpectedEnding({ ending, expectedFailure }: StartedSource) {
+  const { error } = await ending;
+  if (!expectedFailure) return error === undefined ? undefined : describeEnding(error);
+  if (error === undefined) return `run() resolved, but ${expectedFailure} was expected`;
+  if ((error as KafkaSourceError).code === expectedFailure) return undefined;
+  return `${expectedFailure} was expected, not ${describeEnding(error)}`;
+}
+
+/**
+ * Stops every source a test started, also when the test failed half-way (use in afterEach).
+ * Then fails when a run ended otherwise than expected: `stop()` itself never rejects, so a run
+ * that failed would go unseen. A run must resolve, or reject with the code its test gave as
+ * `expectFailure`.
+ */
+export async function stopAllSources(): Promise<void> {
+  const started = [...running];
+  running.clear();
+  await Promise.all(started.map(({ source }) => source.stop()));
+
+  const unexpected = (await Promise.all(started.map(unexpectedEnding))).filter(Boolean);
+  if (unexpected.length > 0) {
+    throw new Error(`A source's run() ended unexpectedly:\n${unexpected.join('\n')}`);
+  }
+}
+
+/**
+ * Starts a source on the test broker with quick commits. `expectFailure` is the code `run()`
+ * is meant to reject with; without it, `stopAllSources` expects the run to resolve.
+ */
 export function startSource(
-  options: Omit<KafkaSourceOptions, 'kafka'> & { groupId: string; kafka?: KafkaSettings },
+  options: Omit<KafkaSourceOptions, 'kafka'> & {
+    groupId: string;
+    kafka?: KafkaSettings;
+    expectFailure?: KafkaSourceErrorCode;
+  },
 ): RunningSource {
-  const { groupId, kafka = testSettings(groupId), ...rest } = options;
+  const { groupId, kafka = testSettings(groupId), expectFailure, ...rest } = options;
   const source = new KafkaSource({ kafka, commitIntervalMs: 100, ...rest });
-  running.add(source);
   const done = source.run();
-  // Tests await `done` themselves; this keeps an early rejection from being reported as unhandled.
-  done.catch(() => undefined);
+  // Also keeps an early rejection from being reported as unhandled before the test awaits it.
+  const ending = done.then(
+    () => ({}),
+    (error: unknown) => ({ error }),
+  );
+  running.add({ source, ending, expectedFailure: expectFailure });
   return { source, done };
 }
 
