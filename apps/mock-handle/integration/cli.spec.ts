@@ -1,70 +1,23 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 
-const WORKSPACE = join(import.meta.dirname, '..', '..', '..');
+import {
+  stopSpawnedProcesses,
+  spawnInWorkspace,
+  startSpawnedServer,
+  waitForExit,
+  WORKSPACE,
+} from './spawned-server.js';
+
 const TSX = join(WORKSPACE, 'node_modules', '.bin', 'tsx');
-const MAIN = 'apps/mock-handle/src/main.ts';
-const ADDRESS = /listening on (http:\/\/\S+)/;
+const MAIN_ARGS = ['--tsconfig', 'tsconfig.base.json', 'apps/mock-handle/src/main.ts'];
 
-const started: ChildProcess[] = [];
-
-interface RunningCli {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-}
-
-/** Starts the executable and waits for the address it prints. */
-function startCli(args: string[], env: Record<string, string> = {}): Promise<RunningCli> {
-  const child = spawnCli(args, env);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ADDRESS.exec(output);
-      if (match) resolve({ child, url: match[1], output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`exited with ${code} before listening: ${output}`)),
-    );
-  });
-}
-
-// tsx runs the program in a child process of its own; a process group of their own lets the
-// cleanup stop both, even when a test failed before its SIGTERM.
-function spawnCli(
-  args: string[],
-  env: Record<string, string> = {},
-): ChildProcessWithoutNullStreams {
-  const child = spawn(TSX, ['--tsconfig', 'tsconfig.base.json', MAIN, ...args], {
-    cwd: WORKSPACE,
-    env: { ...process.env, ...env },
-    detached: true,
-  });
-  started.push(child);
-  return child;
-}
-
-function stopAll(): void {
-  for (const child of started.splice(0)) {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) continue;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-function waitForExit(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
+const startCli = (args: string[], env: Record<string, string> = {}) =>
+  startSpawnedServer(TSX, [...MAIN_ARGS, ...args], env);
+const spawnCli = (args: string[]) => spawnInWorkspace(TSX, [...MAIN_ARGS, ...args]);
 
 describe('the executable', () => {
-  afterEach(stopAll);
+  afterEach(stopSpawnedProcesses);
 
   it('prints its address, answers requests and stops with exit code 0 on SIGTERM', async () => {
     const cli = await startCli(['--port', '0']);
@@ -74,7 +27,7 @@ describe('the executable', () => {
     cli.child.kill('SIGTERM');
 
     expect(response.status).toBe(200);
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
   });
 
   it('stops with exit code 0 on SIGINT', async () => {
@@ -83,7 +36,7 @@ describe('the executable', () => {
     const exited = waitForExit(cli.child);
     cli.child.kill('SIGINT');
 
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
   });
 
   it('takes its settings from MOCK_HANDLE_* variables', async () => {
@@ -116,6 +69,6 @@ describe('the executable', () => {
   it('refuses an unknown flag with a non-zero exit code', async () => {
     const child = spawnCli(['--no-such-flag']);
 
-    expect(await waitForExit(child)).not.toBe(0);
+    expect((await waitForExit(child)).code).not.toBe(0);
   });
 });
