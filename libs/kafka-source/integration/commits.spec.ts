@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { KafkaSource, type SourceMessage } from '@piddi/kafka-source';
+import { DrainTimeoutError, KafkaSource, type SourceMessage } from '@piddi/kafka-source';
 
 import {
   INTEGRATION_TEST_TIMEOUT_MS,
@@ -74,6 +74,40 @@ describe('KafkaSource commits', () => {
 
     expect(finished.sort()).toEqual([0, 1, 2, 3]);
     expect((await committedOffsets(groupId, topic, 1)).get(0)).toBe(4);
+  });
+
+  it('rejects run() with DRAIN_TIMEOUT when a handler outlasts the drain, committing what is done', async () => {
+    const topic = uniqueName('drain-timeout');
+    const groupId = uniqueName('group');
+    await produceEvents(topic, 5, 1);
+    const stuck = createGate();
+    const finished = new Set<number>();
+
+    const { source, done } = startSource({
+      topic,
+      groupId,
+      drainTimeoutMs: 200,
+      expectFailure: 'DRAIN_TIMEOUT',
+      handler: async (message) => {
+        if (message.offset === 2) await stuck.opened;
+        finished.add(message.offset);
+      },
+    });
+    await waitUntil('all but offset 2 are done', () => finished.size === 4);
+    await source.stop();
+    const failure = await done.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    stuck.open();
+
+    expect(failure).toBeInstanceOf(DrainTimeoutError);
+    expect(failure).toMatchObject({
+      code: 'DRAIN_TIMEOUT',
+      retriable: true,
+      unfinished: [{ topic, partition: 0, offsets: [2] }],
+    });
+    expect((await committedOffsets(groupId, topic, 1)).get(0)).toBe(2);
   });
 
   it('lets a restarted consumer of the group resume right after the last commit', async () => {

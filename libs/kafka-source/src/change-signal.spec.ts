@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ChangeSignal } from './change-signal.js';
 
@@ -22,5 +23,19 @@ describe('ChangeSignal', () => {
 
     expect(held).toBe(false);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(45);
+  });
+
+  it('waits without a timer for Infinity: only notify() ends the wait', async () => {
+    const signal = new ChangeSignal();
+    let woken = false;
+    const waiting = signal.next(Infinity).then(() => (woken = true));
+
+    await sleep(20);
+    const wokenBeforeNotify = woken;
+    signal.notify();
+    await waiting;
+
+    expect(wokenBeforeNotify).toBe(false);
+    expect(woken).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Lets async code sleep until something it watches may have changed. */
 export class ChangeSignal {
   #wake = new Set<() => void>();
@@ -9,7 +11,10 @@ export class ChangeSignal {
     for (const wake of waiting) wake();
   }
 
-  /** Resolves at the next `notify()` or after `timeoutMs`, whichever comes first. */
+  /**
+   * Resolves at the next `notify()` or after `timeoutMs`, whichever comes first; with
+   * `Infinity`, only at `notify()`. A wait longer than a timer can hold may end early.
+   */
   next(timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
       const wake = () => {
@@ -17,12 +22,18 @@ export class ChangeSignal {
         this.#wake.delete(wake);
         resolve();
       };
-      const timer = setTimeout(wake, timeoutMs);
+      // Node fires a timer longer than its 32-bit limit after 1 ms, which would turn a long
+      // wait into a busy loop.
+      const timer =
+        timeoutMs === Infinity ? undefined : setTimeout(wake, Math.min(timeoutMs, MAX_TIMER_MS));
       this.#wake.add(wake);
     });
   }
 
-  /** Waits until `condition()` holds or `timeoutMs` passed; returns whether it holds. */
+  /**
+   * Waits until `condition()` holds or `timeoutMs` passed (with `Infinity`, until it holds);
+   * returns whether it holds.
+   */
   async waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {

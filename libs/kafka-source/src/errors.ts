@@ -7,6 +7,7 @@ export type KafkaSourceErrorCode =
   | 'KAFKA_PRODUCE_FAILED'
   | 'KAFKA_ADMIN_FAILED'
   | 'HANDLER_FAILED'
+  | 'DRAIN_TIMEOUT'
   | 'SOURCE_STATE';
 
 /** Where in Kafka an error happened, as far as it is known. */
@@ -87,6 +88,46 @@ export class KafkaAdminError extends KafkaSourceError {
 export class HandlerFailedError extends KafkaSourceError {
   constructor(message: string, context: KafkaErrorContext = {}) {
     super('HANDLER_FAILED', message, context);
+  }
+}
+
+/** Messages of one partition whose handler was still running when the source stopped. */
+export interface UnfinishedPartition {
+  topic: string;
+  partition: number;
+  /** Offsets of the unfinished messages, lowest first. */
+  offsets: number[];
+}
+
+function describeUnfinished(unfinished: readonly UnfinishedPartition[]): string {
+  return unfinished
+    .map(({ topic, partition, offsets }) => {
+      const count = offsets.length === 1 ? '1 message' : `${offsets.length} messages`;
+      return `${topic}/${partition}: ${count} from offset ${offsets[0]}`;
+    })
+    .join(', ');
+}
+
+/**
+ * `stop()` gave up waiting for handlers after `drainTimeoutMs`. What had finished is committed;
+ * the unfinished messages are not, and the group delivers them again (to this consumer after a
+ * restart, or to another member). `retriable`: running again handles them.
+ */
+export class DrainTimeoutError extends KafkaSourceError {
+  /** Per partition, the messages whose handler had not finished. */
+  readonly unfinished: UnfinishedPartition[];
+
+  constructor(drainTimeoutMs: number, unfinished: UnfinishedPartition[]) {
+    // Coordinates only when they name the one partition concerned; `unfinished` has them all.
+    const only = unfinished.length === 1 ? unfinished[0] : undefined;
+    super(
+      'DRAIN_TIMEOUT',
+      `Stopped after waiting ${drainTimeoutMs} ms for handlers that had not finished ` +
+        `(${describeUnfinished(unfinished)}). Their offsets are not committed; the messages ` +
+        'will be delivered again. Give handlers more time with drainTimeoutMs.',
+      { topic: only?.topic, partition: only?.partition, offset: only?.offsets[0], retriable: true },
+    );
+    this.unfinished = unfinished;
   }
 }
 

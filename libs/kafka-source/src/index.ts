@@ -12,6 +12,7 @@ export { ensureTopics, type TopicSpec } from './ensure-topics.js';
 export { redactKafkaSettings, type KafkaSettings } from './kafka-settings.js';
 export { SILENT_LOGGER, type KafkaLogger, type LogFields } from './logger.js';
 export {
+  DrainTimeoutError,
   HandlerFailedError,
   KafkaAdminError,
   KafkaCommitError,
@@ -23,4 +24,5 @@ export {
   SourceStateError,
   type KafkaErrorContext,
   type KafkaSourceErrorCode,
+  type UnfinishedPartition,
 } from './errors.js';

@@ -15,6 +15,10 @@ describe('resolveSourceOptions', () => {
     expect(options).toMatchObject({ maxInFlight: 16, commitIntervalMs: 1000, pollTimeoutMs: 100 });
   });
 
+  it.each([0, Infinity])('accepts a drain timeout of %s', (drainTimeoutMs) => {
+    expect(resolveSourceOptions({ ...BASE, drainTimeoutMs }).drainTimeoutMs).toBe(drainTimeoutMs);
+  });
+
   it.each<[string, Partial<KafkaSourceOptions>]>([
     ['no topic', { topic: '' }],
     ['a retry topic equal to the topic', { retryTopic: 'esgf.stac.items' }],
@@ -22,6 +26,8 @@ describe('resolveSourceOptions', () => {
     ['a fractional in-flight bound', { maxInFlight: 2.5 }],
     ['a negative drain timeout', { drainTimeoutMs: -1 }],
     ['a zero poll timeout', { pollTimeoutMs: 0 }],
+    ['an endless revoke timeout', { revokeTimeoutMs: Infinity }],
+    ['a drain timeout that is not a number', { drainTimeoutMs: Number.NaN }],
   ])('rejects %s with KAFKA_CONFIG_INVALID', (_name, change) => {
     expect(() => resolveSourceOptions({ ...BASE, ...change })).toThrow(
       expect.objectContaining({ code: 'KAFKA_CONFIG_INVALID' }),

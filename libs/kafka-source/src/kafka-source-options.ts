@@ -20,7 +20,12 @@ export interface KafkaSourceOptions {
   commitIntervalMs?: number;
   /** Also commit as soon as this many messages are done since the last commit. @default 500 */
   commitEveryMessages?: number;
-  /** How long `stop()` waits for messages in flight before it commits and disconnects. @default 30000 */
+  /**
+   * How long `stop()` (and a failure) waits for handlers in flight before it commits what is
+   * done and disconnects. When some are still running then, `run()` rejects with
+   * `DrainTimeoutError` (`DRAIN_TIMEOUT`). `0` waits not at all; `Infinity` waits for as long
+   * as the handlers take. @default 30000
+   */
   drainTimeoutMs?: number;
   /** How long a rebalance waits for messages in flight of revoked partitions. @default 10000 */
   revokeTimeoutMs?: number;
@@ -48,7 +53,7 @@ const DEFAULTS = {
   pollTimeoutMs: 100,
 };
 
-function checkPositive(name: string, value: number, minimum: number): void {
+function checkWhole(name: string, value: number, minimum: number): void {
   if (!Number.isInteger(value) || value < minimum) {
     throw new KafkaConfigError(
       `${name} must be a whole number of at least ${minimum}, not ${value}.`,
@@ -64,20 +69,13 @@ export function resolveSourceOptions(options: KafkaSourceOptions): ResolvedSourc
   }
 
   const resolved = { ...DEFAULTS, logger: SILENT_LOGGER, ...options };
-  checkPositive('maxInFlight', resolved.maxInFlight, 1);
-  checkPositive('commitEveryMessages', resolved.commitEveryMessages, 1);
-  for (const name of [
-    'commitIntervalMs',
-    'drainTimeoutMs',
-    'revokeTimeoutMs',
-    'connectTimeoutMs',
-    'pollTimeoutMs',
-  ] as const) {
-    checkPositive(
-      name,
-      resolved[name],
-      name === 'pollTimeoutMs' || name === 'commitIntervalMs' ? 1 : 0,
-    );
-  }
+  checkWhole('maxInFlight', resolved.maxInFlight, 1);
+  checkWhole('commitEveryMessages', resolved.commitEveryMessages, 1);
+  checkWhole('commitIntervalMs', resolved.commitIntervalMs, 1);
+  checkWhole('pollTimeoutMs', resolved.pollTimeoutMs, 1);
+  checkWhole('revokeTimeoutMs', resolved.revokeTimeoutMs, 0);
+  checkWhole('connectTimeoutMs', resolved.connectTimeoutMs, 0);
+  if (resolved.drainTimeoutMs !== Infinity)
+    checkWhole('drainTimeoutMs', resolved.drainTimeoutMs, 0);
   return resolved;
 }

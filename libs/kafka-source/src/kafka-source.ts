@@ -1,6 +1,7 @@
 import { ChangeSignal } from './change-signal.js';
 import {
   describeKafkaError,
+  DrainTimeoutError,
   KafkaConnectError,
   KafkaFatalError,
   KafkaSourceError,
@@ -33,9 +34,11 @@ const FULL_WAIT_BEFORE_PAUSE_MS = 1000;
 /**
  * Consumes a topic (and its retry topic) at least once: several messages are handled at once,
  * and a partition's offset is committed only past messages whose handler resolved, never past
- * one still in flight or failed. Call `run()` once; it resolves after `stop()` has drained the
- * messages in flight, committed and disconnected, and rejects when the source had to stop
- * (a handler rejected, a fatal client error, the final commit failed).
+ * one still in flight or failed. Messages of one key in one partition are handled one after
+ * the other, in offset order; keyless messages and other keys run alongside. Call `run()`
+ * once; it resolves after `stop()` has drained the messages in flight, committed and
+ * disconnected, and rejects when the source had to stop (a handler rejected, a fatal client
+ * error, the final commit failed) or when handlers were still running at the end of the drain.
  */
 export class KafkaSource {
   readonly #options: ResolvedSourceOptions;
@@ -84,7 +87,11 @@ export class KafkaSource {
     return this.#intake.inFlightCount;
   }
 
-  /** Connects, subscribes and hands messages to the handler until `stop()` or a failure. */
+  /**
+   * Connects, subscribes and hands messages to the handler until `stop()` or a failure.
+   * Rejects with a KafkaSourceError; `DRAIN_TIMEOUT` when handlers outlasted `drainTimeoutMs`
+   * (what finished is committed, the rest is delivered again).
+   */
   run(): Promise<void> {
     if (this.#run) return Promise.reject(new SourceStateError('run() was already called.'));
     this.#run = this.#runToEnd();
@@ -93,7 +100,9 @@ export class KafkaSource {
 
   /**
    * Stops taking messages, waits for those in flight, commits and disconnects. Idempotent.
-   * A handler may call it but must not await it: it waits for that very handler.
+   * Resolves once `run()` has settled and never rejects, so that it can be fired from a signal
+   * handler: how the run ended is told by the promise of `run()`. A handler may call it but
+   * must not await it: it waits for that very handler.
    */
   async stop(): Promise<void> {
     this.#stopRequested = true;
@@ -234,17 +243,20 @@ export class KafkaSource {
   }
 
   async #shutDown(consumer: RdKafkaConsumer): Promise<void> {
-    const drained = await this.#changed.waitFor(
+    await this.#changed.waitFor(
       () => this.#intake.inFlightCount === 0,
       this.#options.drainTimeoutMs,
     );
-    if (!drained) {
-      this.#log.warn('Stopping with messages still in flight; they will be consumed again', {
-        inFlight: this.#intake.inFlightCount,
-      });
-    }
-
     await this.#rebalancer.settle();
+    this.#commitFinal(consumer);
+    this.#reportUnfinished();
+
+    this.#rebalancer.close();
+    await disconnectClient(consumer);
+    this.#log.info('Stopped consuming', { topics: this.#topics });
+  }
+
+  #commitFinal(consumer: RdKafkaConsumer): void {
     if (consumer.isConnected()) {
       try {
         this.#committer?.commitFinal();
@@ -252,9 +264,15 @@ export class KafkaSource {
         this.#fail(error as KafkaSourceError);
       }
     }
-    this.#rebalancer.close();
-    await disconnectClient(consumer);
-    this.#log.info('Stopped consuming', { topics: this.#topics });
+    this.#committer?.close();
+  }
+
+  /** Handlers still running after the final commit leave their messages uncommitted. */
+  #reportUnfinished(): void {
+    const unfinished = this.#intake.unfinished();
+    if (unfinished.length === 0) return;
+
+    this.#fail(new DrainTimeoutError(this.#options.drainTimeoutMs, unfinished));
   }
 
   #fail(error: KafkaSourceError): void {

@@ -109,6 +109,20 @@ export class MessageIntake {
     return [...this.#inFlight].some((receipt) => keys.has(partitionKey(receipt)));
   }
 
+  /** The messages whose handler still runs, per partition, lowest offset first. */
+  unfinished(): UnfinishedPartition[] {
+    const byPartition = new Map<string, UnfinishedPartition>();
+    for (const { topic, partition, offset } of this.#inFlight) {
+      const key = partitionKey({ topic, partition });
+      const entry = byPartition.get(key) ?? { topic, partition, offsets: [] };
+      entry.offsets.push(offset);
+      byPartition.set(key, entry);
+    }
+    const entries = [...byPartition.values()];
+    for (const entry of entries) entry.offsets.sort((a, b) => a - b);
+    return entries;
+  }
+
   #handle(held: HeldMessage): void {
     const { raw, receipt } = held;
     this.#inFlight.add(receipt);

@@ -24,6 +24,7 @@ function describePositions(positions: readonly CommitPosition[]): string[] {
  */
 export class OffsetCommitter {
   #completedSinceCommit = 0;
+  #closed = false;
 
   constructor(
     private readonly consumer: RdKafkaConsumer,
@@ -41,6 +42,7 @@ export class OffsetCommitter {
   /** Sends the positions that moved since the last commit; the answer comes to `onCommitResult`. */
   commitProgress(): void {
     this.#completedSinceCommit = 0;
+    if (this.#closed) return;
     const positions = this.tracker.commitPositions();
     if (positions.length === 0) return;
 
@@ -91,6 +93,14 @@ export class OffsetCommitter {
         },
       );
     }
+  }
+
+  /**
+   * After the final commit: messages that finish later are not committed, as the source has
+   * reported them unfinished and the consumer is about to leave its group.
+   */
+  close(): void {
+    this.#closed = true;
   }
 
   /** Commits every position before disconnecting; throws KafkaCommitError when that fails. */
