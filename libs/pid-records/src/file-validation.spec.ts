@@ -11,6 +11,7 @@ import {
   fileName,
   makeEvent,
   makeItem,
+  uuidV3,
 } from './__fixtures__/cmip6-fixtures.js';
 import { buildRecords } from './build-records.js';
 import { InvalidFileError, RecordError } from './errors.js';
@@ -22,6 +23,7 @@ const OPTIONS = { prefix: PREFIX, landingPageUrl: LANDING_PAGE };
 // Each case replaces data0001 of an otherwise valid two-file item.
 const INVALID_FILES: [string, StacAsset][] = [
   ['has no href anywhere', withoutKey(fileAsset(1, HOST), 'href')],
+  ['has an href that is null and no alternate', fileAsset(1, HOST, { href: null })],
   ['has an href that is not a URL', fileAsset(1, HOST, { href: 'tos_1960.nc' })],
   ['has an ftp href', fileAsset(1, HOST, { href: `ftp://${HOST}/data/${fileName(1)}` })],
   ['has an href without a file name', fileAsset(1, HOST, { href: `https://${HOST}/data/` })],
@@ -94,6 +96,21 @@ describe.each(INVALID_FILES)('a file that %s', (_, asset) => {
 });
 
 describe('file validation', () => {
+  it.each(['tracking_id', 'cmip6:tracking_id', 'alternate:name', 'published_on'])(
+    'registers a file whose %s is null in strict mode, under the computed PID',
+    async (field) => {
+      const { files } = await buildRecords(eventWith(fileAsset(1, HOST, { [field]: null })), {
+        ...OPTIONS,
+        strictMode: true,
+      });
+
+      expect(files.map((file) => [file.assetKey, file.pid, file.pidSource])).toEqual([
+        ['data0000', 'b1f5c0de-0000-4000-8000-00000000a001', 'event'],
+        ['data0001', uuidV3(`${ITEM_ID}#data0001`), 'computed'],
+      ]);
+    },
+  );
+
   it('lists every problem of an invalid file', async () => {
     const asset = withoutKey(fileAsset(1, HOST, { 'file:size': 0 }), 'file:checksum');
     const failure = buildRecords(eventWith(asset), { ...OPTIONS, strictMode: true });
