@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import type { ResolvedItemEvent, StacItem } from '@piddi/stac-model';
+import type { StacItem } from '@piddi/stac-model';
 
 import {
   ITEM_ID,
@@ -57,14 +57,27 @@ describe('dataset identity', () => {
     expect(dataset.handle).toBe(`${PREFIX}/6a0e5f1c-9d8b-4c7a-8e6f-5d4c3b2a1908`);
   });
 
-  it('takes cmip6:pid when pid is absent', async () => {
+  it.each([
+    ['absent', {}],
+    ['null', { pid: null }],
+  ])('takes cmip6:pid when pid is %s', async (_, properties) => {
     const pid = '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b';
     const { dataset } = await buildRecords(
-      makeEvent(makeItem(TWO_FILES, { 'cmip6:pid': pid })),
+      makeEvent(makeItem(TWO_FILES, { ...properties, 'cmip6:pid': pid })),
       OPTIONS,
     );
 
-    expect(dataset.pid).toBe(pid);
+    expect(dataset).toMatchObject({ pid, pidSource: 'event', handle: `${PREFIX}/${pid}` });
+  });
+
+  it.each([
+    ['pid is null', { pid: null }],
+    ['cmip6:pid is null', { 'cmip6:pid': null }],
+    ['both are null', { pid: null, 'cmip6:pid': null }],
+  ])('computes the dataset PID from the item id when %s', async (_, properties) => {
+    const { dataset } = await buildRecords(makeEvent(makeItem(TWO_FILES, properties)), OPTIONS);
+
+    expect(dataset).toMatchObject({ pid: uuidV3(ITEM_ID), pidSource: 'computed' });
   });
 
   it.each([
@@ -102,28 +115,6 @@ describe('which assets are files', () => {
     expect(keysOf(files)).toEqual(['data0000', 'data0002']);
   });
 
-  it('registers and lists only the first max_parts files, with a warning', async () => {
-    const { dataset, files, warnings } = await buildRecords(makeEvent(makeItem(FOUR_ASSETS)), {
-      ...OPTIONS,
-      maxParts: 2,
-    });
-
-    expect(keysOf(files)).toEqual(['data0000', 'data0001']);
-    expect(dataset.fields.HAS_PARTS).toEqual(files.map((file) => `hdl:${file.handle}`));
-    expect(warnings.map((warning) => warning.code)).toEqual(['MAX_PARTS_REACHED']);
-  });
-
-  it('writes a dataset without files and without HAS_PARTS when max_parts is 0', async () => {
-    const { dataset, files } = await buildRecords(makeEvent(makeItem(FOUR_ASSETS)), {
-      ...OPTIONS,
-      maxParts: 0,
-    });
-
-    expect(files).toEqual([]);
-    expect(dataset.fields).not.toHaveProperty('HAS_PARTS');
-    expect(dataset.fields.HOSTING_NODE).toEqual({ host: HOST, published_on: NOW.toISOString() });
-  });
-
   it('refuses a dataset whose assets are all excluded as NO_FILES', async () => {
     const event = makeEvent(
       makeItem({ reference_file: { href: `https://${HOST}/ref.json`, 'alternate:name': HOST } }),
@@ -145,44 +136,6 @@ describe('which assets are files', () => {
     const event = makeEvent(makeItem({ data0000: fileAsset(0, HOST, { 'file:size': 0 }) }));
 
     await expect(buildRecords(event, OPTIONS)).rejects.toMatchObject({ code: 'NO_FILES' });
-  });
-});
-
-describe('retraction', () => {
-  const retractedEvent = (retracted: unknown, time?: string): ResolvedItemEvent =>
-    makeEvent(makeItem(TWO_FILES, { retracted }), time);
-
-  it.each([true, 'true', 'TRUE', '1', 1, 'yes', ' Yes '])(
-    'sets RETRACTED_ON for retracted = %p',
-    async (value) => {
-      const { dataset } = await buildRecords(retractedEvent(value, '2022-02-02 02:02:02'), OPTIONS);
-
-      expect(dataset.fields.RETRACTED_ON).toBe('2022-02-02T02:02:02Z');
-    },
-  );
-
-  it.each([false, 'false', '0', 'no', 0, null, 'retracted'])(
-    'leaves RETRACTED_ON out for retracted = %p',
-    async (value) => {
-      const { dataset } = await buildRecords(retractedEvent(value, '2022-02-02 02:02:02'), OPTIONS);
-
-      expect(dataset.fields).not.toHaveProperty('RETRACTED_ON');
-    },
-  );
-
-  it('uses the processing time when the event has no time', async () => {
-    const { dataset } = await buildRecords(retractedEvent(true), OPTIONS);
-
-    expect(dataset.fields.RETRACTED_ON).toBe(NOW.toISOString());
-  });
-
-  it('uses the processing time, with a warning, when the event time cannot be read', async () => {
-    const { dataset, warnings } = await buildRecords(retractedEvent(true, 'last Tuesday'), OPTIONS);
-
-    expect(dataset.fields.RETRACTED_ON).toBe(NOW.toISOString());
-    expect(warnings).toContainEqual(
-      expect.objectContaining({ code: 'UNREADABLE_TIME', field: 'RETRACTED_ON' }),
-    );
   });
 });
 

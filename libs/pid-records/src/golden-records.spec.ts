@@ -245,12 +245,18 @@ describe('records of a file that only its alternates describe', () => {
   it('takes DOWNLOAD_URL, size and checksum from the first alternate that has them', async () => {
     const { files } = await build();
 
-    expect(files[0].fields).toMatchObject({
+    const pid = uuidV3(`${ITEM_ID}#data0000`);
+    expect(files[0].fields).toEqual({
+      URL: landing(pid),
+      ESGF: ESGF_LABEL,
+      AGGREGATION_LEVEL: 'FILE',
       FILE_NAME: name,
+      IS_PART_OF: reference(uuidV3(ITEM_ID)),
+      CHECKSUM: digestOf('md5', name),
+      CHECKSUM_METHOD: 'md5',
+      FILE_SIZE: 4242,
       DOWNLOAD_URL: fileUrl(ALT_A, name),
       REPLICA_DOWNLOAD_URLS: [fileUrl(ALT_A, name), fileUrl(ALT_B, name)],
-      FILE_SIZE: 4242,
-      CHECKSUM: digestOf('md5', name),
     });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { applyItemPatch, parseEvent, type ResolvedItemEvent } from '@piddi/stac-model';
 
 import {
+  DATASET_ID,
   ITEM_ID,
   LANDING_PAGE,
   NOW,
@@ -15,6 +16,7 @@ import {
   uuidV3,
 } from './__fixtures__/cmip6-fixtures.js';
 import { buildRecords } from './build-records.js';
+import type { DatasetRecord, FileRecord, RecordFields } from './types.js';
 
 const CEDA = 'esgf.ceda.example';
 const LLNL = 'esgf.llnl.example';
@@ -47,44 +49,98 @@ function patchedEvent(patch: unknown): ResolvedItemEvent {
   return { method: 'PATCH', collectionId: event.collectionId, metadata: event.metadata, item };
 }
 
-const fileReference = (key: string) => `hdl:${PREFIX}/${uuidV3(`${ITEM_ID}#${key}`)}`;
+const DATASET_PID = uuidV3(ITEM_ID);
+const PUBLISHED = `${PATCH_TIME}Z`;
+const filePid = (key: string) => uuidV3(`${ITEM_ID}#${key}`);
+const fileReference = (key: string) => `hdl:${PREFIX}/${filePid(key)}`;
+
+/** The record of file `data000<position>` on CEDA, written out, with `changes` to its fields. */
+function fileRecord(position: number, changes: RecordFields = {}): FileRecord {
+  const key = `data000${position}`;
+  return {
+    aggregationLevel: 'FILE',
+    handle: `${PREFIX}/${filePid(key)}`,
+    pid: filePid(key),
+    pidSource: 'computed',
+    itemId: ITEM_ID,
+    assetKey: key,
+    fields: {
+      URL: `${LANDING_PAGE}/${PREFIX}/${filePid(key)}`,
+      ESGF: 'ESGF2 TEST',
+      AGGREGATION_LEVEL: 'FILE',
+      FILE_NAME: fileName(position),
+      IS_PART_OF: `hdl:${PREFIX}/${DATASET_PID}`,
+      CHECKSUM: digestOf('sha256', fileName(position)),
+      CHECKSUM_METHOD: 'sha2-256',
+      FILE_SIZE: 2_000_000 + position,
+      DOWNLOAD_URL: fileUrl(CEDA, fileName(position)),
+      ...changes,
+    },
+  };
+}
+
+/** The dataset record of the patched item, with `changes` to its fields. */
+function datasetRecord(changes: RecordFields = {}): DatasetRecord {
+  return {
+    aggregationLevel: 'DATASET',
+    handle: `${PREFIX}/${DATASET_PID}`,
+    pid: DATASET_PID,
+    pidSource: 'computed',
+    itemId: ITEM_ID,
+    fields: {
+      URL: `${LANDING_PAGE}/${PREFIX}/${DATASET_PID}`,
+      ESGF: 'ESGF2 TEST',
+      AGGREGATION_LEVEL: 'DATASET',
+      DATASET_ID,
+      DATASET_VERSION: 'v20210415',
+      HAS_PARTS: [fileReference('data0000'), fileReference('data0001'), fileReference('data0002')],
+      HOSTING_NODE: { host: CEDA, published_on: PUBLISHED },
+      REPLICA_NODES: [{ host: LLNL, published_on: PUBLISHED }],
+      ...changes,
+    },
+  };
+}
+
+const LLNL_REPLICA = { REPLICA_DOWNLOAD_URLS: [fileUrl(LLNL, fileName(0))] };
 
 describe('records of a patched item', () => {
   it('marks the dataset retracted after an RFC 6902 patch, keeping every PID', async () => {
-    const before = await buildRecords({ ...patchedEvent([]), item: CURRENT_ITEM }, OPTIONS);
-    const after = await buildRecords(
+    const records = await buildRecords(
       patchedEvent([{ op: 'add', path: '/properties/retracted', value: true }]),
       OPTIONS,
     );
 
-    expect(after.dataset.fields.RETRACTED_ON).toBe(`${PATCH_TIME}Z`);
-    expect(after.dataset.handle).toBe(`${PREFIX}/${uuidV3(ITEM_ID)}`);
-    expect(after.dataset.fields.HAS_PARTS).toEqual(before.dataset.fields.HAS_PARTS);
-    expect(after.files.map((file) => file.fields)).toEqual(before.files.map((file) => file.fields));
+    expect(records).toEqual({
+      dataset: datasetRecord({ RETRACTED_ON: PUBLISHED }),
+      files: [fileRecord(0, LLNL_REPLICA), fileRecord(1), fileRecord(2)],
+      warnings: [],
+    });
   });
 
   it('adds the new replica after a wrapped operations patch', async () => {
     const replica = { href: fileUrl(NCI, fileName(0)), 'alternate:name': NCI };
-    const { dataset, files } = await buildRecords(
+    const records = await buildRecords(
       patchedEvent({
         operations: [{ op: 'add', path: `/assets/data0000/alternate/${NCI}`, value: replica }],
       }),
       OPTIONS,
     );
 
-    expect(files[0].fields.REPLICA_DOWNLOAD_URLS).toEqual([
-      fileUrl(LLNL, fileName(0)),
-      fileUrl(NCI, fileName(0)),
-    ]);
-    expect(dataset.fields.REPLICA_NODES).toEqual([
-      { host: LLNL, published_on: `${PATCH_TIME}Z` },
-      { host: NCI, published_on: `${PATCH_TIME}Z` },
-    ]);
-    expect(dataset.fields).not.toHaveProperty('RETRACTED_ON');
+    const replicaUrls = [fileUrl(LLNL, fileName(0)), fileUrl(NCI, fileName(0))];
+    expect(records).toEqual({
+      dataset: datasetRecord({
+        REPLICA_NODES: [
+          { host: LLNL, published_on: PUBLISHED },
+          { host: NCI, published_on: PUBLISHED },
+        ],
+      }),
+      files: [fileRecord(0, { REPLICA_DOWNLOAD_URLS: replicaUrls }), fileRecord(1), fileRecord(2)],
+      warnings: [],
+    });
   });
 
   it('follows a merge patch that retracts, replaces a checksum and removes an asset', async () => {
-    const { dataset, files } = await buildRecords(
+    const records = await buildRecords(
       patchedEvent({
         properties: { retracted: 'yes' },
         assets: { data0001: { 'file:checksum': md5Multihash(fileName(1)) }, data0002: null },
@@ -92,15 +148,14 @@ describe('records of a patched item', () => {
       OPTIONS,
     );
 
-    expect(dataset.fields.RETRACTED_ON).toBe(`${PATCH_TIME}Z`);
-    expect(dataset.fields.HAS_PARTS).toEqual([
-      fileReference('data0000'),
-      fileReference('data0001'),
-    ]);
-    expect(files[1].fields).toMatchObject({
-      CHECKSUM: digestOf('md5', fileName(1)),
-      CHECKSUM_METHOD: 'md5',
-      FILE_SIZE: 2_000_001,
+    const md5 = { CHECKSUM: digestOf('md5', fileName(1)), CHECKSUM_METHOD: 'md5' };
+    expect(records).toEqual({
+      dataset: datasetRecord({
+        HAS_PARTS: [fileReference('data0000'), fileReference('data0001')],
+        RETRACTED_ON: PUBLISHED,
+      }),
+      files: [fileRecord(0, LLNL_REPLICA), fileRecord(1, md5)],
+      warnings: [],
     });
   });
 });
