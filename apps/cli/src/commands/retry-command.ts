@@ -30,13 +30,9 @@ async function retry(args: ArgumentsCamelCase<RetryOptions>): Promise<void> {
 }
 
 // A dry run writes no handle, so deleting its input would drop events that were never registered.
-function refuseConflictingFlags(args: {
-  viaKafka?: boolean;
-  dryRun?: boolean;
-  deleteAfter?: boolean;
-}) {
-  if (args.viaKafka && args.dryRun) return '--via-kafka and --dry-run exclude each other.';
-  if (args.dryRun && args.deleteAfter) {
+function refuseConflictingFlags(args: Record<string, unknown>): string | true {
+  if (args['via-kafka'] && args['dry-run']) return '--via-kafka and --dry-run exclude each other.';
+  if (args['dry-run'] && args['delete-after']) {
     return (
       '--dry-run and --delete-after exclude each other: a dry run registers no handle, so its ' +
       'files must stay for the real retry. Leave out --delete-after.'
