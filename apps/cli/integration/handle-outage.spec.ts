@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,7 +8,15 @@ import type { HandleClient } from '@piddi/handle-client';
 import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
 import { cmip6ItemId, makeCmip6PostEvent } from '@piddi/testing';
 
-import { createCliWorkspace, publishEvents, runCli, type CliWorkspace } from './cli-harness.js';
+import {
+  createCliWorkspace,
+  finished,
+  publishEvents,
+  runCli,
+  startCli,
+  waitFor,
+  type CliWorkspace,
+} from './cli-harness.js';
 import { clientFor, datasetHandles } from './handle-queries.js';
 
 const MAX_ERRORS = 3;
@@ -84,6 +92,37 @@ describe('retry', () => {
     expect(await readdir(folder)).toEqual([]);
     const registered = await datasetHandles(client, healthy.prefix);
     for (const spec of specs) expect(registered.has(cmip6ItemId(spec))).toBe(true);
+  });
+
+  it('keeps a line a consumer appends to the file while --delete-after removes it', async () => {
+    const folder = await copyOfFailures();
+    const [name] = await readdir(folder);
+    const late = { ...makeCmip6PostEvent({ member: 599 }), __infos__: { retries: 0 } };
+    const child = startCli(
+      ['--config', workspace.configFile, 'retry', folder, '--delete-after'],
+      workspace.dir,
+      { PIDDI_HANDLE_SERVER_URL: healthy.url },
+    );
+    const run = finished(child);
+
+    // A consumer that opened the file just before it was moved aside writes to the moved file.
+    let moved: string | undefined;
+    await waitFor(
+      async () => {
+        moved = (await readdir(folder)).find((entry) => entry.includes('.removing-'));
+        return moved !== undefined;
+      },
+      60_000,
+      'the retry to move the file aside',
+    );
+    await appendFile(join(folder, moved!), `${JSON.stringify(late)}\n`);
+
+    const output = await run;
+    expect(output.code).toBe(0);
+    expect(output.stdout).toContain('(deleted; kept 1 line(s) appended meanwhile)');
+    expect(await readdir(folder)).toEqual([name]);
+    const { entries } = await readFailureFile(join(folder, name!));
+    expect(entries.map((entry) => entry.record.data)).toEqual([late.data]);
   });
 
   it('records events that fail again under retries-1 and keeps the file', async () => {

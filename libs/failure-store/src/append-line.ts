@@ -20,10 +20,15 @@ const NEWLINE = 0x0a;
 const pendingAppends = new Map<string, Promise<void>>();
 
 /**
- * Appends `text` and a newline to `file` after every earlier append to that file has finished.
- * Resolves only once the whole line is in the file (and on the disk when `fsync` is on).
+ * Appends `text` (a string, or bytes kept as they are) and a newline to `file` after every
+ * earlier append to that file has finished. Resolves only once the whole line is in the file
+ * (and on the disk when `fsync` is on).
  */
-export function appendLine(file: string, text: string, options: AppendOptions): Promise<void> {
+export function appendLine(
+  file: string,
+  text: string | Uint8Array,
+  options: AppendOptions,
+): Promise<void> {
   const path = resolve(file);
   const previous = pendingAppends.get(path) ?? Promise.resolve();
   const current = previous.catch(() => undefined).then(() => writeLine(path, text, options));
@@ -36,14 +41,18 @@ export function appendLine(file: string, text: string, options: AppendOptions): 
   return current;
 }
 
-async function writeLine(file: string, text: string, options: AppendOptions): Promise<void> {
+async function writeLine(
+  file: string,
+  text: string | Uint8Array,
+  options: AppendOptions,
+): Promise<void> {
   const createdFolder = await createFolder(dirname(file));
   const handle = await open(file, 'a+').catch((cause: unknown) => {
     throw toWriteError(file, cause);
   });
 
   try {
-    const line = Buffer.from(`${text}\n`, 'utf8');
+    const line = Buffer.concat([Buffer.from(text), Buffer.of(NEWLINE)]);
     await appendToHandle(handle, { file, line, createdFolder }, options);
     await handle.close();
   } catch (cause) {

@@ -74,6 +74,15 @@ describe('readFailureFile', () => {
     expect(messages).toHaveLength(1);
   });
 
+  it('counts the bytes up to the end of the last complete line, not a torn one', async () => {
+    const first = pythonStyleLine(1, 0);
+    const file = await writeLines([first, pythonStyleLine(2, 0).slice(0, 80)], '');
+
+    const { readBytes } = await readFailureFile(file);
+
+    expect(readBytes).toBe(Buffer.byteLength(`${first}\n`));
+  });
+
   it('reports a corrupt middle line with its number and still reads the lines after it', async () => {
     const file = await writeLines([pythonStyleLine(1, 0), '{"data": {', pythonStyleLine(3, 0)]);
 

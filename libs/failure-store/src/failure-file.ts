@@ -8,9 +8,14 @@ import {
 import { SILENT_LOGGER, type Logger } from './logger.js';
 import { toStoredEntry, type StoredEntry } from './stored-entry.js';
 
-/** One line of a failure, skipped or dump file: an entry, a corrupt line or a torn last line. */
+/**
+ * One line of a failure, skipped or dump file: an entry, a corrupt line or a torn last line.
+ * `end` is the byte offset just past the line and its newline.
+ */
 export type StoredLine =
-  { kind: 'entry'; entry: StoredEntry } | { kind: 'corrupt'; error: CorruptLineError } | TornLine;
+  | { kind: 'entry'; entry: StoredEntry; end: number }
+  | { kind: 'corrupt'; error: CorruptLineError; end: number }
+  | TornLine;
 
 /** Options of the failure file readers. */
 export interface ReadFailureFileOptions extends ReadJsonlOptions {
@@ -26,6 +31,11 @@ export interface FailureFileContents {
   corrupt: CorruptLineError[];
   /** The unfinished last line a crash left behind, if any. */
   torn?: TornLine;
+  /**
+   * Bytes from the start of the file to the end of the last complete line read. Lines
+   * appended after the file was read start here; `removeProcessedFile` keeps them.
+   */
+  readBytes: number;
 }
 
 /**
@@ -57,23 +67,28 @@ export async function readFailureFile(
   file: string,
   options: ReadFailureFileOptions = {},
 ): Promise<FailureFileContents> {
-  const contents: FailureFileContents = { file, entries: [], corrupt: [] };
+  const contents: FailureFileContents = { file, entries: [], corrupt: [], readBytes: 0 };
   for await (const stored of readStoredLines(file, options)) {
+    if (stored.kind === 'torn') {
+      contents.torn = stored;
+      continue;
+    }
     if (stored.kind === 'entry') contents.entries.push(stored.entry);
-    else if (stored.kind === 'corrupt') contents.corrupt.push(stored.error);
-    else contents.torn = stored;
+    else contents.corrupt.push(stored.error);
+    contents.readBytes = stored.end;
   }
   return contents;
 }
 
 function toStoredLine(item: JsonlLine): StoredLine {
   if (item.kind === 'torn') return item;
-  if (item.kind === 'corrupt') return { kind: 'corrupt', error: item.error };
+  if (item.kind === 'corrupt') return { kind: 'corrupt', error: item.error, end: item.end };
 
   try {
-    return { kind: 'entry', entry: toStoredEntry(item.value, item.file, item.line) };
+    const entry = toStoredEntry(item.value, item.file, item.line);
+    return { kind: 'entry', entry, end: item.end };
   } catch (error) {
-    if (error instanceof CorruptLineError) return { kind: 'corrupt', error };
+    if (error instanceof CorruptLineError) return { kind: 'corrupt', error, end: item.end };
     throw error;
   }
 }

@@ -38,3 +38,5 @@ export type { RetryEvent } from './retry-event.js';
 export { expandJsonlPaths } from './expand-paths.js';
 export type { ExpandPathsOptions } from './expand-paths.js';
 export { removeFile } from './remove-file.js';
+export { removeProcessedFile } from './remove-processed-file.js';
+export type { RemovedFile, RemoveProcessedFileOptions } from './remove-processed-file.js';

@@ -74,6 +74,14 @@ describe('readJsonlLines', () => {
     expect(summarize(await readAll(cut))).toEqual(['value@1', 'torn@2']);
   });
 
+  it('gives the byte offset just past each line, multi-byte characters counted as bytes', async () => {
+    const lines = await readAll('{"city":"Zürich"}\n\n{"a":2}\n{"a":3}', 4);
+
+    expect(lines.map((line) => (line.kind === 'torn' ? line.kind : line.end))).toEqual([
+      19, 28, 35,
+    ]);
+  });
+
   it('keeps the text of a torn last line', async () => {
     const lines = await readAll('{"a":1}\n{"a":2,"b');
 

@@ -2,10 +2,13 @@ import { createReadStream } from 'node:fs';
 
 import { CorruptLineError, ReadFailedError } from './errors.js';
 
-/** One line of a JSON Lines file, as read. `line` numbers start at 1 and count blank lines. */
+/**
+ * One line of a JSON Lines file, as read. `line` numbers start at 1 and count blank lines;
+ * `end` is the byte offset just past the line and its newline.
+ */
 export type JsonlLine =
-  | { kind: 'value'; file: string; line: number; value: unknown }
-  | { kind: 'corrupt'; file: string; line: number; error: CorruptLineError }
+  | { kind: 'value'; file: string; line: number; end: number; value: unknown }
+  | { kind: 'corrupt'; file: string; line: number; end: number; error: CorruptLineError }
   | TornLine;
 
 /**
@@ -30,6 +33,8 @@ interface RawLine {
   bytes: Buffer;
   /** False for a last line that has no newline. */
   terminated: boolean;
+  /** Byte offset just past the line (and its newline). */
+  end: number;
 }
 
 const NEWLINE = 0x0a;
@@ -63,17 +68,21 @@ export async function* readJsonlLines(
 
 async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawLine> {
   let pending: Buffer[] = [];
+  let chunkStart = 0;
   for await (const chunk of chunks) {
     let start = 0;
     for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
       pending.push(chunk.subarray(start, end));
-      yield { bytes: Buffer.concat(pending), terminated: true };
+      yield { bytes: Buffer.concat(pending), terminated: true, end: chunkStart + end + 1 };
       pending = [];
       start = end + 1;
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
+    chunkStart += chunk.length;
   }
-  if (pending.length > 0) yield { bytes: Buffer.concat(pending), terminated: false };
+  if (pending.length > 0) {
+    yield { bytes: Buffer.concat(pending), terminated: false, end: chunkStart };
+  }
 }
 
 function parseLine(file: string, line: number, raw: RawLine): JsonlLine | undefined {
@@ -86,7 +95,7 @@ function parseLine(file: string, line: number, raw: RawLine): JsonlLine | undefi
   if (text.trim() === '') return undefined;
 
   try {
-    return { kind: 'value', file, line, value: JSON.parse(text) };
+    return { kind: 'value', file, line, end: raw.end, value: JSON.parse(text) };
   } catch {
     return unreadable(file, line, raw, 'not valid JSON');
   }
@@ -94,5 +103,6 @@ function parseLine(file: string, line: number, raw: RawLine): JsonlLine | undefi
 
 function unreadable(file: string, line: number, raw: RawLine, problem: string): JsonlLine {
   if (!raw.terminated) return { kind: 'torn', file, line, text: raw.bytes.toString('utf8') };
-  return { kind: 'corrupt', file, line, error: new CorruptLineError(file, line, problem) };
+  const error = new CorruptLineError(file, line, problem);
+  return { kind: 'corrupt', file, line, end: raw.end, error };
 }

@@ -1,4 +1,4 @@
-import { readFailureFile, removeFile, toRetryEvent } from '@piddi/failure-store';
+import { readFailureFile, removeProcessedFile, toRetryEvent } from '@piddi/failure-store';
 
 import type { Logger } from '../logging.js';
 import type { RetryTarget } from './retry-targets.js';
@@ -11,6 +11,8 @@ export interface FileRetryReport {
   /** Lines that could not be read (corrupt, or a torn last line); they keep the file. */
   unreadable: number;
   deleted: boolean;
+  /** Lines a running consumer appended while the file was retried; they stay in the file. */
+  keptLines: number;
 }
 
 export interface RetryFileOptions {
@@ -30,8 +32,9 @@ async function forEachBounded<T>(items: T[], limit: number, work: (item: T) => P
 }
 
 /**
- * Retries every event of a failure, skipped or dump file. With `deleteAfter`, the file is
- * deleted only when every line was read and every event succeeded.
+ * Retries every event of a failure, skipped or dump file. With `deleteAfter`, the lines read
+ * are deleted only when every one of them was readable and every event succeeded; lines a
+ * consumer appended meanwhile are kept.
  */
 export async function retryFile(file: string, options: RetryFileOptions): Promise<FileRetryReport> {
   const { logger } = options;
@@ -42,6 +45,7 @@ export async function retryFile(file: string, options: RetryFileOptions): Promis
     failed: 0,
     unreadable: contents.corrupt.length + (contents.torn ? 1 : 0),
     deleted: false,
+    keptLines: 0,
   };
 
   await forEachBounded(contents.entries, options.concurrency, async (entry) => {
@@ -51,8 +55,9 @@ export async function retryFile(file: string, options: RetryFileOptions): Promis
   });
 
   if (options.deleteAfter && report.failed === 0 && report.unreadable === 0) {
-    await removeFile(file);
+    const removed = await removeProcessedFile(file, { processedBytes: contents.readBytes, logger });
     report.deleted = true;
+    report.keptLines = removed.keptLines;
   }
   return report;
 }

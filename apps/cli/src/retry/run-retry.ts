@@ -31,9 +31,15 @@ async function openTarget(session: RunSession, mode: RetryMode) {
   return { target: new PipelineRetryTarget(pipeline.processor), close: pipeline.close };
 }
 
-function summaryLine(report: Omit<FileRetryReport, 'file' | 'deleted'>): string {
+function summaryLine(report: Pick<FileRetryReport, 'succeeded' | 'failed' | 'unreadable'>): string {
   const unreadable = report.unreadable > 0 ? `, ${report.unreadable} unreadable line(s)` : '';
   return `${report.succeeded} succeeded, ${report.failed} failed${unreadable}`;
+}
+
+function deletionNote(report: FileRetryReport): string {
+  if (!report.deleted) return '';
+  if (report.keptLines === 0) return ' (deleted)';
+  return ` (deleted; kept ${report.keptLines} line(s) appended meanwhile)`;
 }
 
 /**
@@ -52,7 +58,7 @@ export async function runRetry(session: RunSession, mode: RetryMode): Promise<nu
       total.succeeded += report.succeeded;
       total.failed += report.failed;
       total.unreadable += report.unreadable;
-      console.log(`${file}: ${summaryLine(report)}${report.deleted ? ' (deleted)' : ''}`);
+      console.log(`${file}: ${summaryLine(report)}${deletionNote(report)}`);
     }
   } finally {
     await close();
