@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFailureFile } from '@piddi/failure-store';
+import { readFailureFile, toRetryEvent } from '@piddi/failure-store';
 import type { HandleClient } from '@piddi/handle-client';
 import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
 import { cmip6ItemId, makeCmip6PostEvent } from '@piddi/testing';
@@ -97,7 +97,8 @@ describe('retry', () => {
   it('keeps a line a consumer appends to the file while --delete-after removes it', async () => {
     const folder = await copyOfFailures();
     const [name] = await readdir(folder);
-    const late = { ...makeCmip6PostEvent({ member: 599 }), __infos__: { retries: 0 } };
+    const lateEvent = makeCmip6PostEvent({ member: 599 });
+    const late = { ...lateEvent, __infos__: { retries: 0 } };
     const child = startCli(
       ['--config', workspace.configFile, 'retry', folder, '--delete-after'],
       workspace.dir,
@@ -122,7 +123,7 @@ describe('retry', () => {
     expect(output.stdout).toContain('(deleted; kept 1 line(s) appended meanwhile)');
     expect(await readdir(folder)).toEqual([name]);
     const { entries } = await readFailureFile(join(folder, name!));
-    expect(entries.map((entry) => entry.record.data)).toEqual([late.data]);
+    expect(entries.map((entry) => toRetryEvent(entry).event)).toEqual([lateEvent]);
   });
 
   it('records events that fail again under retries-1 and keeps the file', async () => {
