@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFailureFile, toRetryEvent } from '@piddi/failure-store';
+import {
+  FailureStore,
+  HandleRecordSink,
+  MessageDump,
+  readFailureFile,
+  toRetryEvent,
+} from '@piddi/failure-store';
 import type { HandleClient } from '@piddi/handle-client';
 import { startMockHandleServer, type StartedMockHandleServer } from '@piddi/mock-handle';
 import { cmip6ItemId, makeCmip6PostEvent } from '@piddi/testing';
@@ -35,10 +41,28 @@ async function copyOfFailures(): Promise<string> {
   return copy;
 }
 
-function retry(args: string[], handleUrl = healthy.url) {
+/** A new output folder holding a copy of the outage's failures under failures/retries-0. */
+async function outputsWithFailures(): Promise<string> {
+  const outputs = await mkdtemp(join(tmpdir(), 'piddi-outputs-'));
+  await cp(
+    join(workspace.outputDir, 'failures', 'retries-0'),
+    join(outputs, 'failures', 'retries-0'),
+    { recursive: true },
+  );
+  return outputs;
+}
+
+function retry(args: string[], handleUrl = healthy.url, env: NodeJS.ProcessEnv = {}) {
   return runCli(['--config', workspace.configFile, 'retry', ...args], workspace.dir, {
     PIDDI_HANDLE_SERVER_URL: handleUrl,
+    ...env,
   });
+}
+
+async function entriesIn(folder: string) {
+  const files = await readdir(folder);
+  const contents = await Promise.all(files.map((file) => readFailureFile(join(folder, file))));
+  return contents.flatMap(({ entries }) => entries);
 }
 
 beforeAll(async () => {
@@ -162,5 +186,37 @@ describe('retry', () => {
     );
     expect(consumer.code).toBe(0);
     expect(consumer.stderr).toMatch(new RegExp(`messages\\D+${MAX_ERRORS}\\b`));
+  });
+
+  it('retries each event once per run, though its new failure lands in a file the run reads', async () => {
+    const outputs = await outputsWithFailures();
+    const earlier = new FailureStore({ outputDir: outputs });
+    await earlier.recordFailure({
+      event: makeCmip6PostEvent({ member: 598 }),
+      reason: 'Handle server down',
+      retries: 1,
+    });
+
+    const run = await retry([join(outputs, 'failures')], failing.url, {
+      PIDDI_CONSUMER_OUTPUT_DIR: outputs,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`2 file(s): 0 succeeded, ${MAX_ERRORS + 1} failed`);
+    expect(await entriesIn(join(outputs, 'failures', 'retries-1'))).toHaveLength(MAX_ERRORS + 1);
+    expect(await entriesIn(join(outputs, 'failures', 'retries-2'))).toHaveLength(1);
+  });
+
+  it('takes neither dry-run records nor dumps from a walk of the output folder', async () => {
+    const outputs = await outputsWithFailures();
+    const [failureFile] = await readdir(join(outputs, 'failures', 'retries-0'));
+    await new MessageDump({ outputDir: outputs }).write(makeCmip6PostEvent({ member: 597 }));
+    await new HandleRecordSink({ outputDir: outputs }).write({ handle: '21.TEST/x', data: {} });
+
+    const run = await retry([outputs, '--dry-run'], 'http://127.0.0.1:9');
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${join(outputs, 'failures', 'retries-0', failureFile!)}:`);
+    expect(run.stdout).toContain(`1 file(s): ${MAX_ERRORS} succeeded, 0 failed`);
   });
 });

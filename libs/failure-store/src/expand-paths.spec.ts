@@ -12,6 +12,8 @@ const FILES = [
   'outputs/failures/retries-1/failed_items_2025-07-23.jsonl',
   'outputs/failures/retries-1/old/failed_items_2025-06-01.jsonl',
   'outputs/skipped/skipped_items_2025-07-23.jsonl',
+  'outputs/dump/dump_messages_2025-07-23.jsonl',
+  'outputs/handles/handles_2025-07-23.jsonl',
   'outputs/empty-by-design/.keep',
 ];
 
@@ -126,5 +128,42 @@ describe('expandJsonlPaths', () => {
     ['a glob below a missing folder', 'nowhere/*.jsonl'],
   ])('rejects %s with PATH_NOT_FOUND', async (_, path) => {
     await expect(expand(path)).rejects.toMatchObject({ code: 'PATH_NOT_FOUND', file: path });
+  });
+});
+
+describe('expandJsonlPaths and the kinds of output file', () => {
+  const EVENTS_BELOW_OUTPUTS = [
+    'outputs/failures/retries-0/failed_items_2025-07-23.jsonl',
+    'outputs/failures/retries-0/failed_items_2025-07-24.jsonl',
+    'outputs/failures/retries-1/failed_items_2025-07-23.jsonl',
+    'outputs/failures/retries-1/old/failed_items_2025-06-01.jsonl',
+    'outputs/skipped/skipped_items_2025-07-23.jsonl',
+  ];
+
+  it('leaves out dry-run records and dumps when walking the output folder', async () => {
+    expect(await expand('outputs')).toEqual(EVENTS_BELOW_OUTPUTS);
+  });
+
+  it('leaves them out of a ** glob from above their folders too', async () => {
+    expect(await expand('outputs/**/*.jsonl')).toEqual(EVENTS_BELOW_OUTPUTS);
+  });
+
+  it.each([
+    ['the dump folder', 'outputs/dump'],
+    ['a glob inside the dump folder', 'outputs/dump/*.jsonl'],
+    ['a glob that matches the dump folder', 'outputs/d*'],
+    ['the dump file', 'outputs/dump/dump_messages_2025-07-23.jsonl'],
+  ])('takes the dumps when named by %s', async (_, path) => {
+    expect(await expand(path)).toEqual(['outputs/dump/dump_messages_2025-07-23.jsonl']);
+  });
+
+  it('never finds dry-run records in their own folder', async () => {
+    expect(await expand('outputs/handles')).toEqual([]);
+  });
+
+  it('takes a dry-run record file named as a file, as any file', async () => {
+    expect(await expand('outputs/handles/handles_2025-07-23.jsonl')).toEqual([
+      'outputs/handles/handles_2025-07-23.jsonl',
+    ]);
   });
 });

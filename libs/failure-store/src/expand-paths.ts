@@ -1,9 +1,10 @@
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
 import { PathNotFoundError, ReadFailedError } from './errors.js';
 import { globToRegExp, isGlobPattern } from './glob-pattern.js';
+import { isOutputFileOf } from './output-layout.js';
 
 /** Options of {@link expandJsonlPaths}. */
 export interface ExpandPathsOptions {
@@ -23,6 +24,11 @@ const JSONL_EXTENSION = '.jsonl';
  * paths. A file is taken as given; a folder contributes every `*.jsonl` below it; a glob
  * (`*`, `?`, `**`, `[...]`) contributes the `*.jsonl` files it matches and those below the
  * folders it matches. Links to folders are not followed inside folders.
+ *
+ * Found files hold events only: dry-run records (`handles/handles_<date>.jsonl`) are never
+ * taken unless named as a file, and dumps (`dump/dump_messages_<date>.jsonl`) only from the
+ * dump folder itself (named, matched, or the fixed start of a glob), not from a folder above
+ * it: a dump repeats every message, the registered ones too.
  * @throws PathNotFoundError when a path does not exist or a glob matches nothing.
  */
 export async function expandJsonlPaths(
@@ -61,21 +67,27 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[] | unde
     matcher.test(relative(base, found.path).split(sep).join('/')),
   );
 
-  const files = (await Promise.all(matches.map(jsonlFilesOf))).flat();
+  const files = (await Promise.all(matches.map((found) => jsonlFilesOf(found, base)))).flat();
   const matchedFolder = matches.some((found) => found.isFolder);
   return files.length > 0 || matchedFolder ? files : undefined;
 }
 
-async function jsonlFilesOf(found: FoundPath): Promise<string[]> {
+async function jsonlFilesOf(found: FoundPath, base: string): Promise<string[]> {
   if (found.isFolder) return listJsonlFiles(found.path);
-  return found.path.endsWith(JSONL_EXTENSION) ? [found.path] : [];
+  return isEventFile(found.path, base) ? [found.path] : [];
 }
 
 async function listJsonlFiles(folder: string): Promise<string[]> {
   const found = await walk(folder, Infinity);
   return found
-    .filter((entry) => !entry.isFolder && entry.path.endsWith(JSONL_EXTENSION))
+    .filter((entry) => !entry.isFolder && isEventFile(entry.path, folder))
     .map((entry) => entry.path);
+}
+
+// `start` is the folder the search began at: a dump there was asked for, one below was not.
+function isEventFile(path: string, start: string): boolean {
+  if (!path.endsWith(JSONL_EXTENSION) || isOutputFileOf('handles', path)) return false;
+  return !isOutputFileOf('dump', path) || dirname(path) === start;
 }
 
 // Every file and folder below `folder`, down to `depth` levels.

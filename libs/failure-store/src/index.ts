@@ -15,7 +15,9 @@ export {
   formatUtcDate,
   dailyFileName,
   failureFolder,
+  isOutputFileOf,
 } from './output-layout.js';
+export type { OutputKind } from './output-layout.js';
 export { JsonlDailyWriter } from './jsonl-daily-writer.js';
 export type { JsonlDailyWriterOptions } from './jsonl-daily-writer.js';
 export { FailureStore } from './failure-store.js';
@@ -37,6 +39,8 @@ export { toRetryEvent } from './retry-event.js';
 export type { RetryEvent } from './retry-event.js';
 export { expandJsonlPaths } from './expand-paths.js';
 export type { ExpandPathsOptions } from './expand-paths.js';
+export { snapshotJsonlFiles } from './file-snapshot.js';
+export type { FileSnapshot } from './file-snapshot.js';
 export { removeFile } from './remove-file.js';
 export { removeProcessedFile } from './remove-processed-file.js';
 export type { RemovedFile, RemoveProcessedFileOptions } from './remove-processed-file.js';

@@ -23,6 +23,12 @@ async function readAll(contents: string | Buffer, chunkSize?: number): Promise<J
   return lines;
 }
 
+async function readBounded(file: string, endOffset: number): Promise<JsonlLine[]> {
+  const lines: JsonlLine[] = [];
+  for await (const line of readJsonlLines(file, { endOffset, chunkSize: 5 })) lines.push(line);
+  return lines;
+}
+
 // Each read line as `<kind>@<line number>`, to compare whole files at a glance.
 function summarize(lines: JsonlLine[]): string[] {
   return lines.map((line) => `${line.kind}@${line.line}`);
@@ -99,6 +105,34 @@ describe('readJsonlLines', () => {
     const lines = await readAll(contents, 5);
 
     expect(lines.map((line) => (line.kind === 'value' ? line.value : line.kind))).toEqual(values);
+  });
+
+  it('reads only the bytes before endOffset', async () => {
+    const file = join(folder, 'lines.jsonl');
+    await writeFile(file, '{"a":1}\n{"a":2}\n{"a":3}\n');
+
+    expect(summarize(await readBounded(file, 16))).toEqual(['value@1', 'value@2']);
+  });
+
+  it('leaves a line cut by endOffset to the next reader when the file goes on', async () => {
+    const file = join(folder, 'lines.jsonl');
+    await writeFile(file, '{"a":1}\n{"a":2}\n');
+
+    expect(summarize(await readBounded(file, 12))).toEqual(['value@1']);
+  });
+
+  it('still reports a torn last line that ends at endOffset', async () => {
+    const file = join(folder, 'lines.jsonl');
+    await writeFile(file, '{"a":1}\n{"a":');
+
+    expect(summarize(await readBounded(file, 13))).toEqual(['value@1', 'torn@2']);
+  });
+
+  it('reads nothing with endOffset 0', async () => {
+    const file = join(folder, 'lines.jsonl');
+    await writeFile(file, '{"a":1}\n');
+
+    expect(await readBounded(file, 0)).toEqual([]);
   });
 
   it('reports a missing file as READ_FAILED', async () => {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 
 import { CorruptLineError, ReadFailedError } from './errors.js';
 
@@ -27,6 +28,13 @@ export interface TornLine {
 export interface ReadJsonlOptions {
   /** Bytes read at a time. @default 65536 */
   chunkSize?: number;
+  /**
+   * Read only the bytes before this offset, e.g. the file's size when a run began; lines
+   * appended later are left for the next reader. A line cut by the offset is left too when
+   * the file goes on past it: it was being appended, not torn by a crash.
+   * @default the whole file
+   */
+  endOffset?: number;
 }
 
 interface RawLine {
@@ -50,12 +58,18 @@ export async function* readJsonlLines(
   file: string,
   options: ReadJsonlOptions = {},
 ): AsyncGenerator<JsonlLine> {
-  const chunks = createReadStream(file, { highWaterMark: options.chunkSize ?? 65_536 });
+  const { endOffset } = options;
+  if (endOffset !== undefined && endOffset <= 0) return;
+  const chunks = createReadStream(file, {
+    highWaterMark: options.chunkSize ?? 65_536,
+    end: endOffset === undefined ? undefined : endOffset - 1,
+  });
   let line = 0;
 
   try {
     for await (const raw of splitLines(chunks)) {
       line += 1;
+      if (!raw.terminated && (await goesOnPast(file, endOffset))) return;
       const parsed = parseLine(file, line, raw);
       if (parsed !== undefined) yield parsed;
     }
@@ -64,6 +78,10 @@ export async function* readJsonlLines(
   } finally {
     chunks.destroy();
   }
+}
+
+async function goesOnPast(file: string, endOffset: number | undefined): Promise<boolean> {
+  return endOffset !== undefined && (await stat(file)).size > endOffset;
 }
 
 async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawLine> {

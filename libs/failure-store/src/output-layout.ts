@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** The output folder used when the caller names none, relative to the working folder. */
 export const DEFAULT_OUTPUT_DIR = 'outputs';
@@ -24,4 +24,17 @@ export function dailyFileName(prefix: string, moment: Date): string {
 /** The folder that holds failures recorded with `retries` earlier attempts: `failures/retries-<N>`. */
 export function failureFolder(outputDir: string, retries: number): string {
   return join(outputDir, OUTPUT_LAYOUT.failures.folder, `retries-${retries}`);
+}
+
+/** The kinds of daily file the output folder holds. */
+export type OutputKind = keyof typeof OUTPUT_LAYOUT;
+
+const DAILY_DATE = String.raw`_\d{4}-\d{2}-\d{2}\.jsonl$`;
+
+/** True when `file` is a daily file of `kind` in its folder, e.g. `handles/handles_2025-07-23.jsonl`. */
+export function isOutputFileOf(kind: OutputKind, file: string): boolean {
+  const { folder, prefix } = OUTPUT_LAYOUT[kind];
+  return (
+    basename(dirname(file)) === folder && new RegExp(`^${prefix}${DAILY_DATE}`).test(basename(file))
+  );
 }

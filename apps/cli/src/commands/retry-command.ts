@@ -51,7 +51,9 @@ export const retryCommand: CommandModule<GlobalOptions, RetryOptions> = {
         type: 'string',
         array: true,
         demandOption: true,
-        describe: 'Files, folders (every *.jsonl below) or globs, e.g. outputs/failures',
+        describe:
+          'Files, folders or globs, e.g. outputs/failures; a folder walk leaves out handles/ ' +
+          'and dump/ (name outputs/dump to retry dumps)',
       })
       .option('delete-after', {
         type: 'boolean',

@@ -16,6 +16,8 @@ export interface FileRetryReport {
 }
 
 export interface RetryFileOptions {
+  /** Read the file only up to this byte: its size when the run began. */
+  endOffset: number;
   target: RetryTarget;
   /** Events retried at once. */
   concurrency: number;
@@ -38,7 +40,7 @@ async function forEachBounded<T>(items: T[], limit: number, work: (item: T) => P
  */
 export async function retryFile(file: string, options: RetryFileOptions): Promise<FileRetryReport> {
   const { logger } = options;
-  const contents = await readFailureFile(file, { logger });
+  const contents = await readFailureFile(file, { logger, endOffset: options.endOffset });
   const report: FileRetryReport = {
     file,
     succeeded: 0,

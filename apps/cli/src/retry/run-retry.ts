@@ -1,4 +1,4 @@
-import { expandJsonlPaths } from '@piddi/failure-store';
+import { snapshotJsonlFiles, type FileSnapshot } from '@piddi/failure-store';
 import { createEventProducer } from '@piddi/kafka-source';
 
 import { buildPipeline } from '../pipeline/build-pipeline.js';
@@ -44,21 +44,23 @@ function deletionNote(report: FileRetryReport): string {
 
 /**
  * Retries the events of failure, skipped or dump files and prints a summary per file and
- * overall. Resolves to the exit code: 0 when every event succeeded.
+ * overall. Each file is read as it was when the run began, so that events this run records
+ * again (under retries-<N+1>) wait for the next run. Resolves to the exit code: 0 when every
+ * event succeeded.
  */
 export async function runRetry(session: RunSession, mode: RetryMode): Promise<number> {
-  const files = await expandJsonlPaths(mode.paths);
+  const files = await snapshotJsonlFiles(mode.paths);
   const { target, close } = await openTarget(session, mode);
   const total = { succeeded: 0, failed: 0, unreadable: 0 };
   const concurrency = session.config.consumer.max_in_flight;
 
   try {
-    for (const file of files) {
-      const report = await retryTarget(file, target, mode, session, concurrency);
+    for (const snapshot of files) {
+      const report = await retryTarget(snapshot, target, mode, session, concurrency);
       total.succeeded += report.succeeded;
       total.failed += report.failed;
       total.unreadable += report.unreadable;
-      console.log(`${file}: ${summaryLine(report)}${deletionNote(report)}`);
+      console.log(`${snapshot.file}: ${summaryLine(report)}${deletionNote(report)}`);
     }
   } finally {
     await close();
@@ -68,13 +70,14 @@ export async function runRetry(session: RunSession, mode: RetryMode): Promise<nu
 }
 
 function retryTarget(
-  file: string,
+  snapshot: FileSnapshot,
   target: RetryTarget,
   mode: RetryMode,
   session: RunSession,
   concurrency: number,
 ) {
-  return retryFile(file, {
+  return retryFile(snapshot.file, {
+    endOffset: snapshot.size,
     target,
     concurrency,
     deleteAfter: mode.deleteAfter,
