@@ -98,6 +98,66 @@ describe('config', () => {
   });
 });
 
+describe('config errors', () => {
+  async function configFile(name: string, contents: string): Promise<string> {
+    const file = join(workspace.dir, name);
+    await writeFile(file, contents);
+    return file;
+  }
+
+  it.each([
+    [
+      'a --config file that does not exist',
+      ['--config', 'nope.toml', 'config', 'show'],
+      'nope.toml',
+    ],
+    ['a --key that does not exist', ['config', 'show', '--key', 'handle.nope'], 'handle.nope is'],
+    ['a --section that does not exist', ['config', 'show', '--section', 'nope'], 'nope is'],
+  ])('config show names %s in one line, with exit code 1', async (_, args, named) => {
+    const run = await runCli(args, workspace.dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^piddiplatsch: /)]);
+    expect(run.stderr).toContain(named);
+    expect(run.stdout).toBe('');
+  });
+
+  it('config show names the wrong key of an invalid file in one line, with exit code 1', async () => {
+    const bad = await configFile('bad-value.toml', '[handle]\ntimeout_ms = "soon"\n');
+    const run = await runCli(['--config', bad, 'config', 'show'], workspace.dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `piddiplatsch: handle.timeout_ms (from ${bad}) must be an integer >= 1; got "soon".`,
+    );
+  });
+
+  it('config show prints a good file with exit code 0', async () => {
+    const run = await runCli(['--config', workspace.configFile, 'config', 'show'], workspace.dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`topic = "${workspace.topic}"`);
+    expect(run.stderr).toBe('');
+  });
+
+  it('config validate names a --config file that does not exist, with exit code 1', async () => {
+    const run = await runCli(['--config', 'missing.toml', 'config', 'validate'], workspace.dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('error: Configuration file missing.toml cannot be read');
+    expect(run.stderr).toBe('');
+  });
+
+  it('config validate names a file that is not TOML with its line, with exit code 1', async () => {
+    const broken = await configFile('broken.toml', '[handle\n');
+    const run = await runCli(['--config', broken, 'config', 'validate'], workspace.dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`error: ${broken}:1:`);
+    expect(run.stdout).toContain('is not valid: 1 error(s).');
+  });
+});
+
 describe('retry flags', () => {
   it('refuses --dry-run with --delete-after and keeps the failure file', async () => {
     const store = new FailureStore({ outputDir: join(workspace.dir, 'kept') });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 
 import { configCommand } from './commands/config-command.js';
+import { printError } from './commands/print-error.js';
 import { consumeCommand } from './commands/consume-command.js';
 import { retryCommand } from './commands/retry-command.js';
 
@@ -23,8 +24,7 @@ function readVersion(): string {
 // A failed .check() hands over its message as a string rather than an Error.
 function reportUsageError(message: string | null, error: unknown, cli: Argv): void {
   if (error) {
-    const text = error instanceof Error ? error.message : (message ?? String(error));
-    process.stderr.write(`piddiplatsch: ${text}\n`);
+    printError(error instanceof Error ? error : (message ?? error));
   } else {
     cli.showHelp('error');
     process.stderr.write(`\n${message}\n`);

@@ -4,6 +4,7 @@ import type { GlobalOptions } from '../cli.js';
 import { loadConfig } from '../config/load-config.js';
 import { showConfig } from '../config/show-config.js';
 import { validateConfigFile } from '../config/validate-config.js';
+import { printError } from './print-error.js';
 
 interface ShowOptions extends GlobalOptions {
   format: 'toml' | 'json';
@@ -27,8 +28,12 @@ function validate(args: ArgumentsCamelCase<GlobalOptions>): void {
 }
 
 function show(args: ArgumentsCamelCase<ShowOptions>): void {
-  const config = loadConfig({ files: args.config ? [args.config] : [], env: process.env });
-  console.log(showConfig(config, { format: args.format, section: args.section, key: args.key }));
+  try {
+    const config = loadConfig({ files: args.config ? [args.config] : [], env: process.env });
+    console.log(showConfig(config, { format: args.format, section: args.section, key: args.key }));
+  } catch (error) {
+    printError(error);
+  }
 }
 
 const validateCommand: CommandModule<GlobalOptions, GlobalOptions> = {
