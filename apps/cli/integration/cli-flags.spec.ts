@@ -81,6 +81,28 @@ describe('config', () => {
     expect(run.stdout).toContain('max_in_flihgt');
   });
 
+  it.each([
+    [
+      'enable.auto.commit turned on',
+      '[kafka]\n"enable.auto.commit" = true\n',
+      'enable.auto.commit',
+    ],
+    [
+      'a retry topic equal to the topic',
+      '[consumer]\nretry_topic = "esgf.stac.items"\n',
+      'retry_topic',
+    ],
+  ])('refuses %s, as consume would, with exit code 1', async (_, toml, named) => {
+    const file = join(workspace.dir, `${named}.toml`);
+    await writeFile(file, toml);
+
+    const run = await runCli(['--config', file, 'config', 'validate'], workspace.dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^error: .*${named}`, 'm'));
+    expect(run.stdout).toContain('is not valid: 1 error(s).');
+  });
+
   it('shows one key, a section as JSON, and never the password', async () => {
     const key = await runCli(
       ['--config', workspace.configFile, 'config', 'show', '--key', 'handle.server_url'],

@@ -4,6 +4,7 @@ import type { GlobalOptions } from '../cli.js';
 import { loadConfig } from '../config/load-config.js';
 import { showConfig } from '../config/show-config.js';
 import { validateConfigFile } from '../config/validate-config.js';
+import { checkConsumerSettings } from '../consume/source-options.js';
 import { printError } from './print-error.js';
 
 interface ShowOptions extends GlobalOptions {
@@ -13,7 +14,9 @@ interface ShowOptions extends GlobalOptions {
 }
 
 function validate(args: ArgumentsCamelCase<GlobalOptions>): void {
-  const { errors, warnings } = validateConfigFile(args.config, process.env);
+  const { errors, warnings } = validateConfigFile(args.config, process.env, [
+    checkConsumerSettings,
+  ]);
   const source = args.config ?? 'the built-in configuration';
   for (const warning of warnings) console.log(`warning: ${warning.message}`);
   for (const error of errors) console.log(`error: ${error.message}`);

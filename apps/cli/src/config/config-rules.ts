@@ -21,6 +21,13 @@ const RULES: readonly ConfigRule[] = [
           problem: 'must be set together with the other of client_cert and client_key',
         }
       : undefined,
+  ({ consumer }) =>
+    consumer.retry_topic !== '' && consumer.retry_topic === consumer.topic
+      ? {
+          key: 'consumer.retry_topic',
+          problem: `must differ from consumer.topic ("${consumer.topic}"), or be "" for none`,
+        }
+      : undefined,
   ({ lookup, stac }) =>
     lookup.backend === 'stac' && stac.base_url === ''
       ? { key: 'stac.base_url', problem: 'must be set when lookup.backend = "stac"' }

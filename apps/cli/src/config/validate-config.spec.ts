@@ -42,6 +42,37 @@ describe('validateConfigFile', () => {
     expect(report.errors.every((issue) => issue.source === file)).toBe(true);
   });
 
+  it('refuses a retry topic equal to the topic, naming consumer.retry_topic', () => {
+    const file = writeToml('same-topic.toml', '[consumer]\ntopic = "esgf"\nretry_topic = "esgf"\n');
+
+    const report = validateConfigFile(file, PRODUCTION_ENV);
+
+    expect(codesAndKeys(report.errors)).toEqual([['CONFIG_INVALID', 'consumer.retry_topic']]);
+  });
+
+  it('adds the findings of the given checks to the errors of a well-typed configuration', () => {
+    const file = writeToml('production-checked.toml', PRODUCTION_TOML);
+    const issue: ConfigIssue = { code: 'CONFIG_INVALID', key: 'kafka', message: 'refused' };
+
+    const report = validateConfigFile(file, PRODUCTION_ENV, [() => [issue]]);
+
+    expect(report.errors).toEqual([issue]);
+  });
+
+  it('runs no check on values that are already wrong', () => {
+    const file = writeToml('wrong-checked.toml', '[handle]\ntimeout_ms = -5\n');
+    let checked = false;
+
+    validateConfigFile(file, PRODUCTION_ENV, [
+      () => {
+        checked = true;
+        return [];
+      },
+    ]);
+
+    expect(checked).toBe(false);
+  });
+
   it('reports a missing file as an error', () => {
     const report = validateConfigFile(join(tmpdir(), 'piddi-no-such-folder', 'absent.toml'), {});
 

@@ -15,13 +15,24 @@ export interface ConfigReport {
 }
 
 /**
+ * A check that another part of the CLI runs on a well-typed configuration before it starts,
+ * e.g. the Kafka consumer's own check of its settings.
+ */
+export type ConfigCheck = (
+  config: PiddiConfig,
+  sources: ReadonlyMap<string, string>,
+) => ConfigIssue[];
+
+/**
  * Checks a configuration file as a run would load it (defaults < file < environment), and
  * reports every problem instead of stopping at the first. Without a path the built-in
- * configuration and the environment are checked.
+ * configuration and the environment are checked. `checks` run once the values themselves are
+ * valid; their findings are errors.
  */
 export function validateConfigFile(
   path: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  checks: readonly ConfigCheck[] = [],
 ): ConfigReport {
   let resolved: ResolvedConfig;
   try {
@@ -32,11 +43,12 @@ export function validateConfigFile(
   }
 
   const warnings = [...findIgnoredEnv(resolved), ...findPlaintextSecrets(resolved, path)];
-  if (resolved.errors.length === 0) {
-    const config = resolved.values as unknown as PiddiConfig;
-    warnings.push(...collectConfigWarnings(config, resolved.sources));
-  }
-  return { errors: resolved.errors, warnings };
+  if (resolved.errors.length > 0) return { errors: resolved.errors, warnings };
+
+  const config = resolved.values as unknown as PiddiConfig;
+  warnings.push(...collectConfigWarnings(config, resolved.sources));
+  const errors = checks.flatMap((check) => check(config, resolved.sources));
+  return { errors, warnings };
 }
 
 function findIgnoredEnv(resolved: ResolvedConfig): ConfigIssue[] {

@@ -6,6 +6,7 @@ import type { StopReason } from '../pipeline/outcome-recorder.js';
 import { withTransientRetries } from '../pipeline/transient-retry.js';
 import type { RunSession } from '../run-session.js';
 import { IdleWatch } from './idle-watch.js';
+import { sourceOptionsFor } from './source-options.js';
 
 export interface ConsumeMode extends RunMode {
   /** Stop once no event arrived for this long and none is in flight; 0 = run until stopped. */
@@ -49,15 +50,13 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
 
   const pipeline = buildPipeline(config, mode, { logger, counters: stats, onStop: stop });
   const idle = new IdleWatch(mode.stopWhenIdleMs, () => stop('idle'));
-  const source = new KafkaSource({
-    kafka: config.kafka,
-    topic: config.consumer.topic,
-    retryTopic: config.consumer.retry_topic || undefined,
-    maxInFlight: config.consumer.max_in_flight,
-    logger,
-    onAssigned: () => idle.start(),
-    handler: (message) => idle.track(pipeline.processor.process(toIncomingEvent(message))),
-  });
+  const source = new KafkaSource(
+    sourceOptionsFor(config, {
+      logger,
+      onAssigned: () => idle.start(),
+      handler: (message) => idle.track(pipeline.processor.process(toIncomingEvent(message))),
+    }),
+  );
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info('Received a signal; finishing the events in flight', { signal });
     stop('signal');

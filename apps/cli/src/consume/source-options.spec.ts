@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { resolveConfig, type PiddiConfig } from '../config/index.js';
+import { checkConsumerSettings, sourceOptionsFor } from './source-options.js';
+
+function configWith(kafka: Record<string, string | number | boolean>) {
+  const resolved = resolveConfig({ env: {}, overrides: { kafka } });
+  return { config: resolved.values as unknown as PiddiConfig, sources: resolved.sources };
+}
+
+describe('checkConsumerSettings', () => {
+  it('finds nothing wrong in the built-in Kafka settings', () => {
+    const { config, sources } = configWith({});
+
+    expect(checkConsumerSettings(config, sources)).toEqual([]);
+  });
+
+  it.each([
+    ['enable.auto.commit', true],
+    ['enable.auto.offset.store', 'true'],
+  ])('refuses %s = %p as the consumer does, naming the setting and its source', (key, value) => {
+    const { config, sources } = configWith({ [key]: value });
+
+    const issues = checkConsumerSettings(config, sources);
+
+    expect(issues).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', key: 'kafka' })]);
+    expect(issues[0]?.message).toContain(`"${key}"`);
+    expect(issues[0]?.source).toContain('command-line flags');
+  });
+
+  it('refuses settings without a group id', () => {
+    const { config, sources } = configWith({ 'group.id': '' });
+
+    expect(checkConsumerSettings(config, sources).map((issue) => issue.code)).toEqual([
+      'CONFIG_INVALID',
+    ]);
+  });
+
+  it.skip('refuses a key librdkafka does not know, such as bootstrap.server (kafka-source checks it only when it connects)', () => {
+    const { config, sources } = configWith({ 'bootstrap.server': '127.0.0.1:9092' });
+
+    expect(checkConsumerSettings(config, sources)).toHaveLength(1);
+  });
+});
+
+describe('sourceOptionsFor', () => {
+  it('reads no retry topic when consumer.retry_topic is empty', () => {
+    const resolved = resolveConfig({ env: {}, overrides: { consumer: { retry_topic: '' } } });
+    const config = resolved.values as unknown as PiddiConfig;
+
+    const options = sourceOptionsFor(config, { handler: async () => {} });
+
+    expect(options.topic).toBe(config.consumer.topic);
+    expect(options.retryTopic).toBeUndefined();
+  });
+});

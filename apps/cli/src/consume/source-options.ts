@@ -1,0 +1,44 @@
+import { KafkaConfigError, KafkaSource, type KafkaSourceOptions } from '@piddi/kafka-source';
+
+import { findSource, type ConfigIssue, type PiddiConfig } from '../config/index.js';
+
+/** What a run adds to the configured consumer: where messages go and who hears of it. */
+export type SourceHooks = Pick<KafkaSourceOptions, 'handler' | 'logger' | 'onAssigned'>;
+
+/** The options of the Kafka consumer that `consume` starts, from the configuration. */
+export function sourceOptionsFor(config: PiddiConfig, hooks: SourceHooks): KafkaSourceOptions {
+  return {
+    kafka: config.kafka,
+    topic: config.consumer.topic,
+    retryTopic: config.consumer.retry_topic || undefined,
+    maxInFlight: config.consumer.max_in_flight,
+    ...hooks,
+  };
+}
+
+/**
+ * What `consume` would refuse in the Kafka settings, found as it finds it (the consumer checks
+ * its options when it is created) but without connecting; `config validate` reports it.
+ */
+export function checkConsumerSettings(
+  config: PiddiConfig,
+  sources: ReadonlyMap<string, string>,
+): ConfigIssue[] {
+  try {
+    void new KafkaSource(sourceOptionsFor(config, { handler: async () => {} }));
+    return [];
+  } catch (error) {
+    if (!(error instanceof KafkaConfigError)) throw error;
+    const source = sourcesOfSection(sources, 'kafka');
+    const message = `[kafka] (from ${source}) is refused by the consumer: ${error.message}`;
+    return [{ code: 'CONFIG_INVALID', key: 'kafka', source, message }];
+  }
+}
+
+// The consumer's error names the setting but not where it came from: every source of the
+// section is named, so that the operator knows which files to look at.
+function sourcesOfSection(sources: ReadonlyMap<string, string>, section: string): string {
+  const found = [...sources].filter(([key]) => key.startsWith(`${section}.`));
+  const names = new Set(found.map(([, source]) => source));
+  return names.size > 0 ? [...names].join(', ') : findSource(sources, section);
+}
