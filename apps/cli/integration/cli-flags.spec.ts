@@ -1,4 +1,5 @@
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -58,6 +59,22 @@ describe('global flags', () => {
     expect(lines.some((line) => line.message === 'Registered event')).toBe(true);
     expect(run.stderr).toMatch(/messages\s+1\b/);
     expect(await readFile(log, 'utf8')).not.toContain('testpass');
+  });
+});
+
+describe('start-up warnings', () => {
+  it('name the source of each value they warn about', async () => {
+    const nothingToRetry = await mkdtemp(join(tmpdir(), 'piddi-empty-'));
+    const run = await runCli(
+      ['--config', workspace.configFile, 'retry', nothingToRetry],
+      workspace.dir,
+      { PIDDI_HANDLE_PASSWORD: 'testpass' },
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'handle.password (from environment variable PIDDI_HANDLE_PASSWORD) is the demo password',
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import type winston from 'winston';
 import type { GlobalOptions } from './cli.js';
 import {
   collectConfigWarnings,
-  loadConfig,
+  loadConfigWithSources,
   redactConfig,
   type PiddiConfig,
 } from './config/index.js';
@@ -28,7 +28,10 @@ export interface RunSession {
 
 /** Loads the configuration, opens the log and starts counting, as the global options say. */
 export function openRunSession(options: GlobalOptions): RunSession {
-  const config = loadConfig({ files: options.config ? [options.config] : [], env: process.env });
+  const { config, sources } = loadConfigWithSources({
+    files: options.config ? [options.config] : [],
+    env: process.env,
+  });
   const stats = new ConsumerStats();
   const statusLine = options.verbose ? new StatusLine({ stats }) : undefined;
   const logger = createLogger({
@@ -36,7 +39,9 @@ export function openRunSession(options: GlobalOptions): RunSession {
     debug: options.debug,
     consoleTransport: statusLine ? createStatusLineTransport(statusLine) : undefined,
   });
-  for (const warning of collectConfigWarnings(config)) logger.warn(warning.message);
+  for (const warning of collectConfigWarnings(config, sources)) {
+    logger.warn(warning.message, { code: warning.code, key: warning.key });
+  }
   logger.debug('Configuration', { config: redactConfig(config) });
 
   const database = config.stats.enable_db ? StatsDatabase.open(config.stats.db_path) : undefined;

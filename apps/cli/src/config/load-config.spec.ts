@@ -2,8 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { collectConfigWarnings } from './config-warnings.js';
 import { ConfigError } from './errors.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, loadConfigWithSources } from './load-config.js';
 import { useTomlFiles } from './toml-files.fixture.js';
 
 const writeToml = useTomlFiles();
@@ -216,5 +217,26 @@ describe('loadConfig failures', () => {
 
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.key).toBe(key);
+  });
+});
+
+describe('loadConfigWithSources', () => {
+  it('says which source set each value, for the start-up warnings', () => {
+    const file = writeToml('sources.toml', '[handle]\nusername = "300:21.TEST/testuser"\n');
+
+    const { config, sources } = loadConfigWithSources({
+      files: [file],
+      env: { PIDDI_HANDLE_PASSWORD: 'testpass' },
+    });
+    const messages = collectConfigWarnings(config, sources).map((warning) => warning.message);
+
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          'handle.password (from environment variable PIDDI_HANDLE_PASSWORD)',
+        ),
+        expect.stringContaining(`handle.username (from ${file})`),
+      ]),
+    );
   });
 });

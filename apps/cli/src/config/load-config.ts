@@ -30,6 +30,13 @@ export interface ResolvedConfig {
   ignoredEnv: string[];
 }
 
+/** A loaded configuration and, for every key, the source that set it. */
+export interface LoadedConfig {
+  config: PiddiConfig;
+  /** Dotted key → the source that set it last, for messages such as start-up warnings. */
+  sources: ReadonlyMap<string, string>;
+}
+
 /**
  * Loads the configuration of a run: `default.toml` < files < environment < flags, merged once
  * and validated once.
@@ -37,10 +44,18 @@ export interface ResolvedConfig {
  * its `issues` name every wrong key and where its value came from.
  */
 export function loadConfig(options: LoadConfigOptions = {}): PiddiConfig {
+  return loadConfigWithSources(options).config;
+}
+
+/**
+ * Like {@link loadConfig}, and also says where each value came from.
+ * @throws ConfigError as {@link loadConfig} does.
+ */
+export function loadConfigWithSources(options: LoadConfigOptions = {}): LoadedConfig {
   const resolved = resolveConfig(options);
   if (resolved.errors.length > 0) throw new ConfigError('CONFIG_INVALID', resolved.errors);
 
-  return resolved.values as unknown as PiddiConfig;
+  return { config: resolved.values as unknown as PiddiConfig, sources: resolved.sources };
 }
 
 /**
