@@ -50,7 +50,7 @@ export class OutcomeRecorder {
     if (records.dataset.fields.RETRACTED_ON !== undefined) counters.increment('retracted');
     counters.increment('replicas', countReplicas(records));
 
-    for (const warning of records.warnings) logger.warn(warning.message, { code: warning.code });
+    // Each warning was logged by the record builder as it happened, with its item and asset.
     logger.info('Registered event', {
       event: describeEvent(incoming),
       dataset: records.dataset.handle,

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { FailureStore } from '@piddi/failure-store';
+import type { RecordSet } from '@piddi/pid-records';
+import type { ItemEvent } from '@piddi/stac-model';
+
+import type { Logger } from '../logging.js';
+import { ConsumerStats } from '../monitoring/index.js';
+import type { IncomingEvent } from './incoming-event.js';
+import { OutcomeRecorder } from './outcome-recorder.js';
+
+interface LoggedLine {
+  level: string;
+  message: string;
+  fields?: Record<string, unknown>;
+}
+
+let outputDir: string;
+let stats: ConsumerStats;
+let lines: LoggedLine[];
+
+function recordingLogger(): Logger {
+  const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, message, fields });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+function createRecorder(): OutcomeRecorder {
+  return new OutcomeRecorder({
+    failures: new FailureStore({ outputDir, fsync: false }),
+    counters: stats,
+    logger: recordingLogger(),
+    maxErrors: -1,
+    stopOnSkip: false,
+    onStop: () => {},
+  });
+}
+
+const INCOMING: IncomingEvent = {
+  value: Buffer.from('{}'),
+  retries: 0,
+  coordinates: { topic: 'esgf', partition: 2, offset: '17', key: 'CMIP6.x' },
+};
+const POST = { method: 'POST' } as ItemEvent;
+
+function recordSet(warnings: number): RecordSet {
+  const file = { handle: '21.T/f', pid: 'f', pidSource: 'computed', fields: {} } as const;
+  return {
+    dataset: { ...file, handle: '21.T/d', aggregationLevel: 'DATASET', itemId: 'x' },
+    files: [{ ...file, aggregationLevel: 'FILE', itemId: 'x', assetKey: 'data0000' }],
+    warnings: Array.from({ length: warnings }, (_, index) => ({
+      code: 'UNREADABLE_TIME' as const,
+      message: `warning ${index}`,
+      itemId: 'x',
+    })),
+  };
+}
+
+beforeEach(async () => {
+  outputDir = await mkdtemp(join(tmpdir(), 'outcome-recorder-'));
+  stats = new ConsumerStats();
+  lines = [];
+});
+
+afterEach(async () => {
+  await rm(outputDir, { recursive: true, force: true });
+});
+
+describe('OutcomeRecorder.registered', () => {
+  it('counts the record warnings without logging them again', () => {
+    createRecorder().registered(INCOMING, POST, recordSet(2));
+
+    expect(stats.snapshot().counters).toMatchObject({ messages: 1, handles: 2, warnings: 2 });
+    expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
+  });
+});
