@@ -63,9 +63,10 @@ const NO_STAC_API: StacItemSource = {
   },
 };
 
-function resolverFor(stac: StacApiClient | undefined, strictMode: boolean) {
-  const assets = strictMode ? 'strict' : 'lenient';
-  return (event: ItemEvent) => resolveEvent(event, stac ?? NO_STAC_API, { assets });
+// The patched item is checked leniently, as parsed events are: `schema.strict_mode` concerns
+// files only, and the record builder enforces it.
+function resolverFor(stac: StacApiClient | undefined) {
+  return (event: ItemEvent) => resolveEvent(event, stac ?? NO_STAC_API, { assets: 'lenient' });
 }
 
 /** Assembles the libraries into the pipeline the configuration and the run mode describe. */
@@ -103,12 +104,11 @@ export function buildPipeline(
     backoffMaxMs: config.consumer.transient.backoff_max_ms,
   };
   const processor = new EventProcessor({
-    resolve: resolverFor(stac, config.schema.strict_mode),
+    resolve: resolverFor(stac),
     buildRecords: (event) => plugin.buildRecords(event, options),
     writer,
     outcomes,
     transient,
-    strictMode: config.schema.strict_mode,
     dump: dump
       ? async (incoming: IncomingEvent) => {
           await dump.write(originalEvent(incoming.value), incoming.coordinates);

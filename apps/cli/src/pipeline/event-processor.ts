@@ -20,8 +20,6 @@ export interface ProcessorSteps {
   writer: RecordWriter;
   outcomes: OutcomeRecorder;
   transient: TransientPolicy;
-  /** Whether a malformed asset refuses the whole event (`schema.strict_mode`). */
-  strictMode: boolean;
   /** Called for every event as received, before anything else (`consume --dump`). */
   dump?: (incoming: IncomingEvent) => Promise<void>;
 }
@@ -41,9 +39,11 @@ export class EventProcessor {
     const { outcomes } = this.steps;
     await this.steps.dump?.(incoming);
 
+    // Malformed assets are left to the record builder, which knows which assets are files:
+    // in strict mode a bad file fails the event (INVALID_FILE), a bad thumbnail does not.
     const parsed = tryParseEvent(incoming.value ?? '', {
       source: describeEvent(incoming),
-      assets: this.steps.strictMode ? 'strict' : 'lenient',
+      assets: 'lenient',
     });
     if (!parsed.ok) return outcomes.failed(incoming, parsed.error);
 
