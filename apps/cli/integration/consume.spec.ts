@@ -140,4 +140,24 @@ describe('consume', () => {
     const [dumpFile] = await readdir(join(workspace.outputDir, 'dump'));
     expect(dumpFile).toMatch(/^dump_messages_\d{4}-\d{2}-\d{2}\.jsonl$/);
   });
+
+  it('commits a dry run under a group of its own, so that a real run still takes every event', async () => {
+    const workspace = await createCliWorkspace({ handleUrl: server.url });
+    const spec = { member: 302, files: 1 };
+    await publishEvents(workspace.topic, [makeCmip6PostEvent(spec)]);
+    const consume = (flags: string[]) =>
+      runCli(
+        ['--config', workspace.configFile, 'consume', ...flags, '--stop-when-idle', '3'],
+        workspace.dir,
+      );
+
+    const dryRun = await consume(['--dry-run']);
+    const realRun = await consume([]);
+
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stderr).toMatch(/Consuming .*group=piddi-[0-9a-f]{8}\.dry-run/);
+    expect(realRun.code).toBe(0);
+    expect(realRun.stderr).toMatch(/messages\s+1\b/);
+    expect((await datasetHandles(client, server.prefix)).has(cmip6ItemId(spec))).toBe(true);
+  });
 });

@@ -45,7 +45,9 @@ export const consumeCommand: CommandModule<GlobalOptions, ConsumeOptions> = {
       .option('dry-run', {
         type: 'boolean',
         default: false,
-        describe: 'Write handle records to <output_dir>/handles/ and contact no Handle server',
+        describe:
+          'Write handle records to <output_dir>/handles/ and contact no Handle server; ' +
+          'offsets are committed as group <group.id>.dry-run, never as the real group',
       })
       .option('force', {
         type: 'boolean',

@@ -6,7 +6,7 @@ import type { StopReason } from '../pipeline/outcome-recorder.js';
 import { withTransientRetries } from '../pipeline/transient-retry.js';
 import type { RunSession } from '../run-session.js';
 import { IdleWatch } from './idle-watch.js';
-import { sourceOptionsFor } from './source-options.js';
+import { consumerGroupFor, sourceOptionsFor } from './source-options.js';
 
 export interface ConsumeMode extends RunMode {
   /** Stop once no event arrived for this long and none is in flight; 0 = run until stopped. */
@@ -50,13 +50,13 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
 
   const pipeline = buildPipeline(config, mode, { logger, counters: stats, onStop: stop });
   const idle = new IdleWatch(mode.stopWhenIdleMs, () => stop('idle'));
-  const source = new KafkaSource(
-    sourceOptionsFor(config, {
-      logger,
-      onAssigned: () => idle.start(),
-      handler: (message) => idle.track(pipeline.processor.process(toIncomingEvent(message))),
-    }),
-  );
+  const hooks = {
+    logger,
+    onAssigned: () => idle.start(),
+    handler: (message: SourceMessage) =>
+      idle.track(pipeline.processor.process(toIncomingEvent(message))),
+  };
+  const source = new KafkaSource(sourceOptionsFor(config, hooks, mode));
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info('Received a signal; finishing the events in flight', { signal });
     stop('signal');
@@ -67,7 +67,11 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
     if (pipeline.stac && config.stac.health_check) {
       await withTransientRetries(() => pipeline.stac!.checkHealth(), pipeline.transient);
     }
-    logger.info('Consuming', { topic: config.consumer.topic, dryRun: mode.dryRun });
+    logger.info('Consuming', {
+      topic: config.consumer.topic,
+      group: consumerGroupFor(config, mode),
+      dryRun: mode.dryRun,
+    });
     await source.run();
   } finally {
     idle.stop();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { resolveConfig, type PiddiConfig } from '../config/index.js';
-import { checkConsumerSettings, sourceOptionsFor } from './source-options.js';
+import { checkConsumerSettings, consumerGroupFor, sourceOptionsFor } from './source-options.js';
 
 function configWith(kafka: Record<string, string | number | boolean>) {
   const resolved = resolveConfig({ env: {}, overrides: { kafka } });
@@ -52,5 +52,23 @@ describe('sourceOptionsFor', () => {
 
     expect(options.topic).toBe(config.consumer.topic);
     expect(options.retryTopic).toBeUndefined();
+  });
+});
+
+describe('the consumer group of a run', () => {
+  const resolved = resolveConfig({ env: {}, overrides: { kafka: { 'group.id': 'piddi' } } });
+  const config = resolved.values as unknown as PiddiConfig;
+  const hooks = { handler: async () => {} };
+
+  it('is group.id for a real run', () => {
+    expect(sourceOptionsFor(config, hooks, { dryRun: false }).kafka['group.id']).toBe('piddi');
+  });
+
+  it('is a group of its own for a dry run, which leaves the real group where it was', () => {
+    const options = sourceOptionsFor(config, hooks, { dryRun: true });
+
+    expect(options.kafka['group.id']).toBe('piddi.dry-run');
+    expect(consumerGroupFor(config, { dryRun: true })).toBe('piddi.dry-run');
+    expect(config.kafka['group.id']).toBe('piddi');
   });
 });

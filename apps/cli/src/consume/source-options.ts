@@ -5,10 +5,33 @@ import { findSource, type ConfigIssue, type PiddiConfig } from '../config/index.
 /** What a run adds to the configured consumer: where messages go and who hears of it. */
 export type SourceHooks = Pick<KafkaSourceOptions, 'handler' | 'logger' | 'onAssigned'>;
 
+/** What of the run changes how the consumer joins Kafka. */
+export interface SourceMode {
+  /** `--dry-run`: consume under a group of its own. */
+  dryRun: boolean;
+}
+
+/** Appended to `group.id` for a dry run. */
+export const DRY_RUN_GROUP_SUFFIX = '.dry-run';
+
+/**
+ * The consumer group a run commits its offsets under. A dry run registers nothing, so it
+ * must not move the real group on: a later real run would skip what the dry run read.
+ */
+export function consumerGroupFor(config: PiddiConfig, mode: SourceMode): string {
+  const group = String(config.kafka['group.id'] ?? '');
+  return mode.dryRun && group !== '' ? `${group}${DRY_RUN_GROUP_SUFFIX}` : group;
+}
+
 /** The options of the Kafka consumer that `consume` starts, from the configuration. */
-export function sourceOptionsFor(config: PiddiConfig, hooks: SourceHooks): KafkaSourceOptions {
+export function sourceOptionsFor(
+  config: PiddiConfig,
+  hooks: SourceHooks,
+  mode: SourceMode = { dryRun: false },
+): KafkaSourceOptions {
+  const group = consumerGroupFor(config, mode);
   return {
-    kafka: config.kafka,
+    kafka: group === '' ? config.kafka : { ...config.kafka, 'group.id': group },
     topic: config.consumer.topic,
     retryTopic: config.consumer.retry_topic || undefined,
     maxInFlight: config.consumer.max_in_flight,
