@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { describeEvent, originalEvent } from './incoming-event.js';
+import { describeEvent, eventLogFields, originalEvent } from './incoming-event.js';
 
 describe('describeEvent', () => {
   it('names the Kafka coordinates and the key', () => {
@@ -25,5 +25,26 @@ describe('originalEvent', () => {
     ['no value as null', null, null],
   ])('keeps %s', (_case, value, expected) => {
     expect(originalEvent(value)).toEqual(expected);
+  });
+});
+
+describe('eventLogFields', () => {
+  it('gives topic, partition, offset and key as fields of their own, the offset as text', () => {
+    const event = {
+      value: null,
+      retries: 0,
+      coordinates: { topic: 'esgf', partition: 2, offset: 9007199254740993n, key: 'CMIP6.x' },
+    };
+    expect(eventLogFields(event)).toEqual({
+      topic: 'esgf',
+      partition: 2,
+      offset: '9007199254740993',
+      key: 'CMIP6.x',
+    });
+  });
+
+  it('leaves out what is not known, and keeps a missing key as null', () => {
+    const event = { value: null, retries: 1, coordinates: { key: null } };
+    expect(eventLogFields(event)).toEqual({ key: null });
   });
 });

@@ -20,6 +20,26 @@ export function describeEvent({ coordinates }: IncomingEvent): string {
   return key ? `${place} key=${key}` : place;
 }
 
+/** Where an event came from, as separate fields of its log lines; unknown parts are left out. */
+export interface EventLogFields {
+  topic?: string;
+  partition?: number;
+  /** A decimal string, so that 64-bit offsets stay exact in the JSON log. */
+  offset?: string;
+  key?: string | null;
+}
+
+/** The Kafka coordinates of an event as log fields. */
+export function eventLogFields({ coordinates }: IncomingEvent): EventLogFields {
+  const { topic, partition, offset, key } = coordinates;
+  const fields: EventLogFields = {};
+  if (topic !== undefined) fields.topic = topic;
+  if (partition !== undefined) fields.partition = partition;
+  if (offset !== undefined) fields.offset = String(offset);
+  if (key !== undefined) fields.key = key;
+  return fields;
+}
+
 /** The event as the failure store keeps it: the JSON object, or the raw value it could not read. */
 export function originalEvent(value: Buffer | null): unknown {
   if (value === null) return null;

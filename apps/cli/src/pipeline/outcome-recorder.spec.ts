@@ -77,3 +77,38 @@ describe('OutcomeRecorder.registered', () => {
     expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
   });
 });
+
+describe('outcome log lines', () => {
+  const COORDINATES = { topic: 'esgf', partition: 2, offset: '17', key: 'CMIP6.x' };
+
+  it('give the Kafka coordinates of a registered event as fields of their own', () => {
+    createRecorder().registered(INCOMING, POST, recordSet(0));
+
+    expect(lines).toEqual([
+      {
+        level: 'info',
+        message: 'Registered event',
+        fields: { ...COORDINATES, dataset: '21.T/d', files: 1 },
+      },
+    ]);
+  });
+
+  it('give them for a failed event too, with the reason and the file it was recorded in', async () => {
+    const error = Object.assign(new Error('Handle server down'), { code: 'SERVER_ERROR' });
+
+    await createRecorder().failed(INCOMING, error);
+
+    expect(lines).toEqual([
+      {
+        level: 'error',
+        message: 'Event failed',
+        fields: expect.objectContaining({
+          ...COORDINATES,
+          reason: 'Handle server down',
+          code: 'SERVER_ERROR',
+          file: expect.stringContaining(join(outputDir, 'failures', 'retries-0')),
+        }),
+      },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import type { ItemEvent } from '@piddi/stac-model';
 import type { Logger } from '../logging.js';
 import type { StatsCounter } from '../monitoring/index.js';
 import type { EventOutcome } from './event-processor.js';
-import { describeEvent, originalEvent, type IncomingEvent } from './incoming-event.js';
+import { eventLogFields, originalEvent, type IncomingEvent } from './incoming-event.js';
 
 /** Where the recorder counts; `ConsumerStats` of the monitoring module. */
 export interface OutcomeCounters {
@@ -52,7 +52,7 @@ export class OutcomeRecorder {
 
     // Each warning was logged by the record builder as it happened, with its item and asset.
     logger.info('Registered event', {
-      event: describeEvent(incoming),
+      ...eventLogFields(incoming),
       dataset: records.dataset.handle,
       files: records.files.length,
     });
@@ -66,7 +66,7 @@ export class OutcomeRecorder {
     counters.increment('errors');
     this.#failed += 1;
 
-    logger.error('Event failed', { event: describeEvent(incoming), ...describeError(error), file });
+    logger.error('Event failed', { ...eventLogFields(incoming), ...describeError(error), file });
     if (maxErrors >= 0 && this.#failed >= maxErrors) this.options.onStop('max_errors');
     return 'failed';
   }
@@ -78,7 +78,7 @@ export class OutcomeRecorder {
     counters.increment('skipped');
 
     logger.warn('Event skipped: an outside service failed', {
-      event: describeEvent(incoming),
+      ...eventLogFields(incoming),
       ...describeError(error),
       file,
     });
@@ -90,7 +90,7 @@ export class OutcomeRecorder {
     this.options.counters.increment('retries');
     this.options.counters.increment('externalFailures');
     this.options.logger.warn('Retrying after a transient failure', {
-      event: describeEvent(incoming),
+      ...eventLogFields(incoming),
       attempt,
       ...describeError(error),
     });
