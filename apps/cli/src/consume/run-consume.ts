@@ -1,9 +1,10 @@
 import { KafkaSource, type SourceMessage } from '@piddi/kafka-source';
+import type { StacApiClient } from '@piddi/stac-model';
 
 import { buildPipeline, type RunMode } from '../pipeline/build-pipeline.js';
 import { RETRIES_HEADER, type IncomingEvent } from '../pipeline/incoming-event.js';
 import type { StopReason } from '../pipeline/outcome-recorder.js';
-import { withTransientRetries } from '../pipeline/transient-retry.js';
+import { withTransientRetries, type TransientPolicy } from '../pipeline/transient-retry.js';
 import type { RunSession } from '../run-session.js';
 import { IdleWatch } from './idle-watch.js';
 import { consumerGroupFor, sourceOptionsFor } from './source-options.js';
@@ -65,7 +66,7 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
 
   try {
     if (pipeline.stac && config.stac.health_check) {
-      await withTransientRetries(() => pipeline.stac!.checkHealth(), pipeline.transient);
+      await probeStac(pipeline.stac, pipeline.transient, session);
     }
     logger.info('Consuming', {
       topic: config.consumer.topic,
@@ -80,4 +81,22 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
   }
   const failed = stopReason === 'max_errors' || stopReason === 'skipped';
   return { stopReason, exitCode: failed ? 1 : 0 };
+}
+
+// Every failed probe is an outside failure, whatever its error says.
+function probeStac(
+  stac: StacApiClient,
+  policy: TransientPolicy,
+  { logger, stats }: RunSession,
+): Promise<void> {
+  return withTransientRetries(() => stac.checkHealth(), policy, {
+    onAttemptFailed: () => stats.increment('externalFailures'),
+    onRetry: (error, attempt) => {
+      stats.increment('retries');
+      logger.warn('STAC API health probe failed; retrying', {
+        attempt,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    },
+  });
 }

@@ -2,8 +2,9 @@ import type { Clock } from './clock.js';
 import { SYSTEM_CLOCK } from './clock.js';
 
 /**
- * What the consumer counts while it runs. `externalFailures` counts transient failures of
- * outside services (STAC API, Handle server); `retries` the attempts repeated after them.
+ * What the consumer counts while it runs. `externalFailures` counts every attempt that a
+ * transient failure of an outside service (STAC API, Handle server) ended, the last, given-up
+ * attempt and failed STAC health probes included; `retries` the attempts repeated after them.
  */
 export const STATS_COUNTERS = [
   'messages',

@@ -69,9 +69,11 @@ export class EventProcessor {
   }
 
   private retryTransient<T>(incoming: IncomingEvent, task: () => Promise<T>): Promise<T> {
-    return withTransientRetries(task, this.steps.transient, (error, attempt) =>
-      this.steps.outcomes.retrying(incoming, error, attempt),
-    );
+    const { outcomes, transient } = this.steps;
+    return withTransientRetries(task, transient, {
+      onAttemptFailed: (error) => outcomes.attemptFailed(error),
+      onRetry: (error, attempt) => outcomes.retrying(incoming, error, attempt),
+    });
   }
 }
 

@@ -112,3 +112,32 @@ describe('outcome log lines', () => {
     ]);
   });
 });
+
+describe('outside failure counters', () => {
+  const transient = () => Object.assign(new Error('Handle server down'), { retriable: true });
+
+  it('count a retried failure once as an outside failure and once as a retry', () => {
+    const recorder = createRecorder();
+
+    recorder.attemptFailed(transient());
+    recorder.retrying(INCOMING, transient(), 1);
+
+    expect(stats.snapshot().counters).toMatchObject({ externalFailures: 1, retries: 1 });
+  });
+
+  it('count the last, exhausted attempt as an outside failure but not as a retry', () => {
+    const recorder = createRecorder();
+
+    recorder.attemptFailed(transient());
+    recorder.retrying(INCOMING, transient(), 1);
+    recorder.attemptFailed(transient());
+
+    expect(stats.snapshot().counters).toMatchObject({ externalFailures: 2, retries: 1 });
+  });
+
+  it('do not count a bad event as an outside failure', () => {
+    createRecorder().attemptFailed(new Error('The item id has 3 parts'));
+
+    expect(stats.snapshot().counters).toMatchObject({ externalFailures: 0, retries: 0 });
+  });
+});

@@ -6,6 +6,7 @@ import type { Logger } from '../logging.js';
 import type { StatsCounter } from '../monitoring/index.js';
 import type { EventOutcome } from './event-processor.js';
 import { eventLogFields, originalEvent, type IncomingEvent } from './incoming-event.js';
+import { isRetriable } from './transient-retry.js';
 
 /** Where the recorder counts; `ConsumerStats` of the monitoring module. */
 export interface OutcomeCounters {
@@ -86,9 +87,16 @@ export class OutcomeRecorder {
     return 'skipped';
   }
 
+  /**
+   * Counts a failed attempt as an outside failure when its error says it may pass (an outside
+   * service down or slow); a bad event is not one.
+   */
+  attemptFailed(error: unknown): void {
+    if (isRetriable(error)) this.options.counters.increment('externalFailures');
+  }
+
   retrying(incoming: IncomingEvent, error: unknown, attempt: number): void {
     this.options.counters.increment('retries');
-    this.options.counters.increment('externalFailures');
     this.options.logger.warn('Retrying after a transient failure', {
       ...eventLogFields(incoming),
       attempt,

@@ -19,11 +19,45 @@ describe('withTransientRetries', () => {
         return 'written';
       },
       POLICY,
-      (_error, attempt) => retried.push(attempt),
+      { onRetry: (_error, attempt) => retried.push(attempt) },
     );
 
     expect(result).toBe('written');
     expect(retried).toEqual([1, 2]);
+  });
+
+  it('tells of every failed attempt, the last exhausted one included, and retries fewer', async () => {
+    const failed: number[] = [];
+    const retried: number[] = [];
+    const task = async () => {
+      throw failure(true);
+    };
+
+    await expect(
+      withTransientRetries(task, POLICY, {
+        onAttemptFailed: (_error, attempt) => failed.push(attempt),
+        onRetry: (_error, attempt) => retried.push(attempt),
+      }),
+    ).rejects.toThrow('service down');
+    expect(failed).toEqual([1, 2, 3]);
+    expect(retried).toEqual([1, 2]);
+  });
+
+  it('tells of a permanent failure without retrying it', async () => {
+    const failed: number[] = [];
+    const retried: number[] = [];
+    const task = async () => {
+      throw failure(false);
+    };
+
+    await expect(
+      withTransientRetries(task, POLICY, {
+        onAttemptFailed: (_error, attempt) => failed.push(attempt),
+        onRetry: (_error, attempt) => retried.push(attempt),
+      }),
+    ).rejects.toThrow('bad input');
+    expect(failed).toEqual([1]);
+    expect(retried).toEqual([]);
   });
 
   it('gives up after policy.retries retries with the last error', async () => {

@@ -24,22 +24,31 @@ export function backoffDelay(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/** Told of what happens while {@link withTransientRetries} runs a task. */
+export interface TransientHooks {
+  /** Every failed attempt, the last one included, whether or not it is retried. */
+  onAttemptFailed?: (error: unknown, attempt: number) => void;
+  /** Before each retry, after a retriable failure. */
+  onRetry?: (error: unknown, attempt: number) => void;
+}
+
 /**
  * Runs `task`, and runs it again after a backoff while it fails with a retriable error, at most
- * `policy.retries` more times. `onRetry` is told of each retry so it can be counted and logged.
+ * `policy.retries` more times. Attempts count from 1; the hooks let the caller count and log.
  */
 export async function withTransientRetries<T>(
   task: () => Promise<T>,
   policy: TransientPolicy,
-  onRetry: (error: unknown, attempt: number) => void = () => {},
+  hooks: TransientHooks = {},
 ): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await task();
     } catch (error) {
-      if (!isRetriable(error) || attempt >= policy.retries) throw error;
-      onRetry(error, attempt + 1);
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, policy)));
+      hooks.onAttemptFailed?.(error, attempt);
+      if (!isRetriable(error) || attempt > policy.retries) throw error;
+      hooks.onRetry?.(error, attempt);
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt - 1, policy)));
     }
   }
 }
