@@ -22,8 +22,14 @@ export interface RunSession {
   config: PiddiConfig;
   logger: winston.Logger;
   stats: ConsumerStats;
+  /** Prints a line of the command's output to stdout, above the `--verbose` status line. */
+  print(line: string): void;
   /** Stops the statistics, prints the summary and flushes the log. */
   finish(): Promise<void>;
+}
+
+function printLine(line: string): void {
+  process.stdout.write(`${line}\n`);
 }
 
 /** Loads the configuration, opens the log and starts counting, as the global options say. */
@@ -58,6 +64,7 @@ export function openRunSession(options: GlobalOptions): RunSession {
     config,
     logger,
     stats,
+    print: (line) => (statusLine ? statusLine.printAbove(() => printLine(line)) : printLine(line)),
     finish: async () => {
       const last = reporter.stop() ?? stats.snapshot();
       database?.close();

@@ -80,6 +80,18 @@ describe('StatusLine on a terminal', () => {
     expect(stream.output.startsWith(`${logged}${ERASE_LINE}messages 0 `)).toBe(true);
   });
 
+  it('erases the status before lines printed to another stream, and redraws it after', () => {
+    const { stream, statusLine } = createHarness(true);
+    statusLine.start();
+    stream.output = '';
+    const order: string[] = [];
+
+    statusLine.printAbove(() => order.push(`printed after ${JSON.stringify(stream.output)}`));
+
+    expect(order).toEqual([`printed after ${JSON.stringify(ERASE_LINE)}`]);
+    expect(stream.output.startsWith(`${ERASE_LINE}${ERASE_LINE}messages 0 `)).toBe(true);
+  });
+
   it('erases the status when stopped so what follows starts on a clean line', () => {
     const { stream, statusLine, callbacks } = createHarness(true);
     statusLine.start();

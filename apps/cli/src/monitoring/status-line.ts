@@ -102,8 +102,16 @@ export class StatusLine {
 
   /** Prints a log line on its own line, above the status line, then redraws the status. */
   log(line: string): void {
+    this.printAbove(() => this.stream.write(`${line.replace(/\r?\n$/, '')}\n`));
+  }
+
+  /**
+   * Erases the status, lets `print` write whole lines (to this stream or another that shows on
+   * the same terminal, such as stdout), then redraws the status below them.
+   */
+  printAbove(print: () => void): void {
     this.erase();
-    this.stream.write(`${line.replace(/\r?\n$/, '')}\n`);
+    print();
     if (this.interactive && this.handle !== undefined) this.render();
   }
 

@@ -60,12 +60,12 @@ export async function runRetry(session: RunSession, mode: RetryMode): Promise<nu
       total.succeeded += report.succeeded;
       total.failed += report.failed;
       total.unreadable += report.unreadable;
-      console.log(`${snapshot.file}: ${summaryLine(report)}${deletionNote(report)}`);
+      session.print(`${snapshot.file}: ${summaryLine(report)}${deletionNote(report)}`);
     }
   } finally {
     await close();
   }
-  console.log(`${files.length} file(s): ${summaryLine(total)}`);
+  session.print(`${files.length} file(s): ${summaryLine(total)}`);
   return total.failed + total.unreadable === 0 ? 0 : 1;
 }
 
