@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readdir, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,6 +57,25 @@ function retry(args: string[], handleUrl = healthy.url, env: NodeJS.ProcessEnv =
     PIDDI_HANDLE_SERVER_URL: handleUrl,
     ...env,
   });
+}
+
+interface DryRunLine {
+  handle: string;
+  data: Record<string, string>;
+}
+
+async function dryRunLines(folder: string): Promise<DryRunLine[]> {
+  const [file] = await readdir(folder);
+  const text = await readFile(join(folder, file!), 'utf8');
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as DryRunLine);
+}
+
+function itemIdOf(event: Record<string, unknown> | undefined): string {
+  const { data } = event as { data: { payload: { item: { id: string } } } };
+  return data.payload.item.id;
 }
 
 async function entriesIn(folder: string) {
@@ -159,18 +178,30 @@ describe('retry', () => {
     const again = join(workspace.outputDir, 'failures', 'retries-1');
     const [file] = await readdir(again);
     const { entries } = await readFailureFile(join(again, file!));
-    expect(entries.length).toBeGreaterThanOrEqual(MAX_ERRORS);
+    expect(entries).toHaveLength(MAX_ERRORS);
     expect(entries.every((entry) => entry.retries === 1)).toBe(true);
   });
 
-  it('writes handle records to a file and keeps the failure file with --dry-run', async () => {
+  it('writes a file and a dataset line per failed event and keeps the failure file with --dry-run', async () => {
     const folder = await copyOfFailures();
-    const run = await retry([`${folder}/*.jsonl`, '--dry-run'], 'http://127.0.0.1:9');
+    const outputs = await mkdtemp(join(tmpdir(), 'piddi-dry-run-'));
+    const failedIds = (await entriesIn(folder)).map((entry) => itemIdOf(toRetryEvent(entry).event));
+
+    const run = await retry([`${folder}/*.jsonl`, '--dry-run'], 'http://127.0.0.1:9', {
+      PIDDI_CONSUMER_OUTPUT_DIR: outputs,
+    });
 
     expect(run.code).toBe(0);
     expect((await readdir(folder)).length).toBe(1);
-    const handles = join(workspace.outputDir, 'handles');
-    expect((await stat(handles)).isDirectory()).toBe(true);
+    const lines = await dryRunLines(join(outputs, 'handles'));
+    const datasets = lines.filter((line) => line.data.AGGREGATION_LEVEL === 'DATASET');
+    const files = lines.filter((line) => line.data.AGGREGATION_LEVEL === 'FILE');
+    expect(lines).toHaveLength(MAX_ERRORS * 2);
+    expect(files).toHaveLength(MAX_ERRORS);
+    expect(
+      datasets.map((line) => `${line.data.DATASET_ID}.${line.data.DATASET_VERSION}`).sort(),
+    ).toEqual(failedIds.sort());
+    for (const dataset of datasets) expect(dataset.handle).toMatch(/^21\.TEST\//);
   });
 
   it('sends the events to the retry topic with --via-kafka, where the consumer takes them', async () => {
@@ -213,10 +244,68 @@ describe('retry', () => {
     await new MessageDump({ outputDir: outputs }).write(makeCmip6PostEvent({ member: 597 }));
     await new HandleRecordSink({ outputDir: outputs }).write({ handle: '21.TEST/x', data: {} });
 
-    const run = await retry([outputs, '--dry-run'], 'http://127.0.0.1:9');
+    const run = await retry([outputs, '--dry-run'], 'http://127.0.0.1:9', {
+      PIDDI_CONSUMER_OUTPUT_DIR: outputs,
+    });
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${join(outputs, 'failures', 'retries-0', failureFile!)}:`);
     expect(run.stdout).toContain(`1 file(s): ${MAX_ERRORS} succeeded, 0 failed`);
   });
 });
+
+/** A counter of the summary the CLI prints when it ends. */
+function summaryCount(stderr: string, counter: string): number {
+  return Number(new RegExp(`^\\s+${counter}\\s+(\\d+)`, 'm').exec(stderr)?.[1]);
+}
+
+describe('a Handle server that answers 500 for a while', () => {
+  it('retries the writes and registers every event once the server recovers', async () => {
+    const flaky = await startMockHandleServer({ port: 0, failRate: 1 });
+    const outage = await createCliWorkspace({
+      handleUrl: flaky.url,
+      consumer: { max_in_flight: 1 },
+    });
+    const events = [520, 521].map((member) => ({ member, files: 1 }));
+    await publishEvents(outage.topic, events.map(makeCmip6PostEvent));
+    // Enough patience to outlast the outage below.
+    const consumer = startCli(
+      ['--config', outage.configFile, 'consume', '--stop-when-idle', '4'],
+      outage.dir,
+      {
+        PIDDI_CONSUMER_TRANSIENT_RETRIES: '50',
+        PIDDI_CONSUMER_TRANSIENT_BACKOFF_INITIAL_MS: '200',
+        PIDDI_CONSUMER_TRANSIENT_BACKOFF_MAX_MS: '400',
+      },
+    );
+    const run = finished(consumer);
+
+    await waitFor(
+      async () => (await readLog(outage.dir)).includes('Retrying after a transient failure'),
+      60_000,
+      'the consumer to retry a failed write',
+    );
+    await flaky.close();
+    const recovered = await startMockHandleServer({ port: flaky.port });
+    const recoveredClient = clientFor(recovered);
+    try {
+      const result = await run;
+      const registered = await datasetHandles(recoveredClient, recovered.prefix);
+
+      expect(result.code).toBe(0);
+      for (const spec of events) expect(registered.has(cmip6ItemId(spec))).toBe(true);
+      expect(summaryCount(result.stderr, 'retries')).toBeGreaterThan(0);
+      expect(summaryCount(result.stderr, 'external failures')).toBe(
+        summaryCount(result.stderr, 'retries'),
+      );
+      expect(summaryCount(result.stderr, 'errors')).toBe(0);
+    } finally {
+      recoveredClient.close();
+      await recovered.close();
+    }
+  });
+});
+
+function readLog(folder: string): Promise<string> {
+  return readFile(join(folder, 'pid.log'), 'utf8').catch(() => '');
+}
