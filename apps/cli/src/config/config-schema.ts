@@ -67,6 +67,7 @@ export const CONFIG_SCHEMA: SchemaObject = table({
     max_in_flight: integer(1),
     max_errors: integer(-1),
     stop_on_skip: FLAG,
+    drain_timeout_ms: integer(-1),
     plugin: oneOf(['cmip6']),
     transient: table({
       retries: integer(0),
@@ -95,6 +96,7 @@ export const CONFIG_SCHEMA: SchemaObject = table({
     timeout_ms: integer(1),
     retries: integer(0),
     health_check: FLAG,
+    search_syntax: oneOf(['query', 'cql2-json']),
   }),
   elasticsearch: table({
     url: OPTIONAL_HTTP_URL,
@@ -102,6 +104,7 @@ export const CONFIG_SCHEMA: SchemaObject = table({
     username: TEXT,
     password: TEXT,
     timeout_ms: integer(1),
+    keyword_suffix: TEXT,
   }),
   plugins: table({
     cmip6: table({

@@ -18,6 +18,8 @@ export interface ConsumerConfig {
   /** Failed events tolerated before the consumer stops; -1 = unlimited. */
   max_errors: number;
   stop_on_skip: boolean;
+  /** How long a stop waits for the events in flight; -1 = as long as they take. */
+  drain_timeout_ms: number;
   plugin: 'cmip6';
   transient: TransientConfig;
 }
@@ -53,6 +55,9 @@ export interface LookupConfig {
   backend: LookupBackend;
 }
 
+/** `query` for the STAC query extension, `cql2-json` for the filter extension. */
+export type StacSearchSyntax = 'query' | 'cql2-json';
+
 /** `[stac]`: the STAC API for PATCH events and version look-ups. */
 export interface StacConfig {
   /** Empty when no STAC API is used. */
@@ -60,6 +65,8 @@ export interface StacConfig {
   timeout_ms: number;
   retries: number;
   health_check: boolean;
+  /** How version look-ups phrase their search: the query or the filter extension. */
+  search_syntax: StacSearchSyntax;
 }
 
 /** `[elasticsearch]`: the index used when `lookup.backend = "elasticsearch"`. */
@@ -69,6 +76,8 @@ export interface ElasticsearchConfig {
   username: string;
   password: string;
   timeout_ms: number;
+  /** Appended to field names in term queries; empty when the fields are mapped as keyword. */
+  keyword_suffix: string;
 }
 
 /** `[plugins.cmip6]`: how CMIP6 records are built. */

@@ -11,6 +11,7 @@ export type {
   PluginsConfig,
   SchemaConfig,
   StacConfig,
+  StacSearchSyntax,
   StatsConfig,
   TransientConfig,
 } from './config-types.js';

@@ -89,6 +89,41 @@ describe('loadConfig merge order', () => {
   });
 });
 
+describe('the keys that only libraries read', () => {
+  it('take their documented defaults', () => {
+    const config = loadConfig({ env: {} });
+
+    expect(config.consumer.drain_timeout_ms).toBe(30_000);
+    expect(config.stac.search_syntax).toBe('query');
+    expect(config.elasticsearch.keyword_suffix).toBe('.keyword');
+  });
+
+  it('take the values of a file, the environment and flags', () => {
+    const file = writeToml('libraries.toml', '[elasticsearch]\nkeyword_suffix = ""\n');
+    const env = { PIDDI_CONSUMER_DRAIN_TIMEOUT_MS: '-1' };
+    const overrides = { stac: { search_syntax: 'cql2-json' as const } };
+
+    const config = loadConfig({ files: [file], env, overrides });
+
+    expect(config.elasticsearch.keyword_suffix).toBe('');
+    expect(config.consumer.drain_timeout_ms).toBe(-1);
+    expect(config.stac.search_syntax).toBe('cql2-json');
+  });
+
+  it.each([
+    ['stac.search_syntax', '[stac]\nsearch_syntax = "cql2-text"\n'],
+    ['consumer.drain_timeout_ms', '[consumer]\ndrain_timeout_ms = -2\n'],
+    ['elasticsearch.keyword_suffix', '[elasticsearch]\nkeyword_suffix = false\n'],
+  ])('refuse a wrong %s, naming it', (key, toml) => {
+    const file = writeToml(`${key}.toml`, toml);
+
+    const error = catchConfigError(() => loadConfig({ files: [file], env: {} }));
+
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.key).toBe(key);
+  });
+});
+
 describe('loadConfig failures', () => {
   it('reports a missing file with its path', () => {
     const missing = join(tmpdir(), 'piddi-no-such-folder', 'missing.toml');

@@ -53,6 +53,17 @@ describe('sourceOptionsFor', () => {
     expect(options.topic).toBe(config.consumer.topic);
     expect(options.retryTopic).toBeUndefined();
   });
+
+  it.each([
+    [30_000, 30_000],
+    [0, 0],
+    [-1, Infinity],
+  ])('hands consumer.drain_timeout_ms = %p to the source as %p', (configured, expected) => {
+    const overrides = { consumer: { drain_timeout_ms: configured } };
+    const config = resolveConfig({ env: {}, overrides }).values as unknown as PiddiConfig;
+
+    expect(sourceOptionsFor(config, { handler: async () => {} }).drainTimeoutMs).toBe(expected);
+  });
 });
 
 describe('the consumer group of a run', () => {

@@ -35,8 +35,15 @@ export function sourceOptionsFor(
     topic: config.consumer.topic,
     retryTopic: config.consumer.retry_topic || undefined,
     maxInFlight: config.consumer.max_in_flight,
+    drainTimeoutMs: drainTimeoutOf(config),
     ...hooks,
   };
+}
+
+// The source takes "no limit" as Infinity, which TOML cannot write; the configuration says -1.
+function drainTimeoutOf(config: PiddiConfig): number {
+  const timeout = config.consumer.drain_timeout_ms;
+  return timeout === -1 ? Infinity : timeout;
 }
 
 /**
