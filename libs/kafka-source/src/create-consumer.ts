@@ -1,4 +1,4 @@
-import { describeKafkaError, KafkaConfigError } from './errors.js';
+import { describeRefusedSettings } from './check-kafka-settings.js';
 import type { KafkaSettings } from './kafka-settings.js';
 import type { KafkaLogger } from './logger.js';
 import {
@@ -38,9 +38,7 @@ export function createConsumer(
         callbacks.onCommitResult(error, offsets),
     }) as RdKafkaConsumer;
   } catch (error) {
-    throw new KafkaConfigError(
-      `librdkafka refused the [kafka] settings: ${describeKafkaError(error)}`,
-    );
+    throw describeRefusedSettings(error);
   }
 
   consumer.setDefaultConsumeTimeout(pollTimeoutMs);

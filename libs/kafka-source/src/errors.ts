@@ -39,10 +39,14 @@ export class KafkaSourceError extends Error {
   }
 }
 
-/** A `[kafka]` setting is missing or contradicts how the source must work. */
+/** A setting or option is missing, unknown to librdkafka, or contradicts how the source works. */
 export class KafkaConfigError extends KafkaSourceError {
-  constructor(message: string) {
+  /** The librdkafka property at fault, e.g. `bootstrap.server`, when one is. */
+  readonly setting?: string;
+
+  constructor(message: string, context: { setting?: string } = {}) {
     super('KAFKA_CONFIG_INVALID', message);
+    this.setting = context.setting;
   }
 }
 

@@ -1,9 +1,5 @@
-import {
-  describeKafkaError,
-  KafkaConfigError,
-  KafkaConnectError,
-  KafkaProduceError,
-} from './errors.js';
+import { describeRefusedSettings } from './check-kafka-settings.js';
+import { describeKafkaError, KafkaConnectError, KafkaProduceError } from './errors.js';
 import { buildProducerSettings, type KafkaSettings } from './kafka-settings.js';
 import { SILENT_LOGGER, type KafkaLogger } from './logger.js';
 import {
@@ -167,9 +163,7 @@ export async function createEventProducer(
   try {
     producer = new Producer({ ...buildProducerSettings(kafka), dr_cb: true });
   } catch (error) {
-    throw new KafkaConfigError(
-      `librdkafka refused the [kafka] settings: ${describeKafkaError(error)}`,
-    );
+    throw describeRefusedSettings(error);
   }
   producer.on('event.error', (error) =>
     log.warn('Kafka producer error', { error: describeKafkaError(error) }),

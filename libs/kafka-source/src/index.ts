@@ -10,6 +10,7 @@ export {
 } from './event-producer.js';
 export { ensureTopics, type TopicSpec } from './ensure-topics.js';
 export { redactKafkaSettings, type KafkaSettings } from './kafka-settings.js';
+export { checkKafkaSettings } from './check-kafka-settings.js';
 export { SILENT_LOGGER, type KafkaLogger, type LogFields } from './logger.js';
 export {
   DrainTimeoutError,

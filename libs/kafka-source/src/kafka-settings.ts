@@ -27,7 +27,9 @@ function isTrue(value: string | number | boolean | undefined): boolean {
 
 function requireSetting(settings: KafkaSettings, keys: string[]): void {
   if (keys.some((key) => settings[key] !== undefined && settings[key] !== '')) return;
-  throw new KafkaConfigError(`The [kafka] setting "${keys[0]}" is required.`);
+  throw new KafkaConfigError(`The [kafka] setting "${keys[0]}" is required.`, {
+    setting: keys[0],
+  });
 }
 
 /** Bootstrap servers must be named for any client. */
@@ -47,6 +49,7 @@ export function buildConsumerSettings(settings: KafkaSettings): KafkaSettings {
       throw new KafkaConfigError(
         `The [kafka] setting "${key}" must be false (or left out): offsets are committed only ` +
           'once every earlier event of the partition is done.',
+        { setting: key },
       );
     }
   }

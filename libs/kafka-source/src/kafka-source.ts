@@ -1,4 +1,5 @@
 import { ChangeSignal } from './change-signal.js';
+import { checkWithLibrdkafka } from './check-kafka-settings.js';
 import {
   describeKafkaError,
   DrainTimeoutError,
@@ -54,10 +55,14 @@ export class KafkaSource {
   #lastFetchError?: string;
   #failure?: KafkaSourceError;
 
-  /** Checks the options and settings; throws KafkaConfigError (code KAFKA_CONFIG_INVALID). */
+  /**
+   * Checks the options and settings, librdkafka's reading of every property included, without
+   * connecting; throws KafkaConfigError (code KAFKA_CONFIG_INVALID).
+   */
   constructor(options: KafkaSourceOptions) {
     this.#options = resolveSourceOptions(options);
     this.#settings = buildConsumerSettings(options.kafka);
+    checkWithLibrdkafka(this.#settings);
     this.#intake = new MessageIntake(
       this.#tracker,
       this.#options.handler,
