@@ -120,6 +120,16 @@ describe('config', () => {
     expect(run.stdout).toContain('is not valid: 1 error(s).');
   });
 
+  it('names a librdkafka key it does not know and the file that set it, with exit code 1', async () => {
+    const file = join(workspace.dir, 'misspelt-kafka.toml');
+    await writeFile(file, '[kafka]\n"bootstrap.server" = "127.0.0.1:9092"\n');
+
+    const run = await runCli(['--config', file, 'config', 'validate'], workspace.dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`error: kafka.bootstrap.server (from ${file}) is refused`);
+  });
+
   it('shows one key, a section as JSON, and never the password', async () => {
     const key = await runCli(
       ['--config', workspace.configFile, 'config', 'show', '--key', 'handle.server_url'],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { resolveConfig, type PiddiConfig } from '../config/index.js';
+import { resolveConfig, type ConfigIssue, type PiddiConfig } from '../config/index.js';
+import { useTomlFiles } from '../config/toml-files.fixture.js';
 import { checkConsumerSettings, consumerGroupFor, sourceOptionsFor } from './source-options.js';
+
+const writeToml = useTomlFiles();
+
+function codesAndKeys(issues: ConfigIssue[]): Array<[string, string | undefined]> {
+  return issues.map((issue) => [issue.code, issue.key]);
+}
 
 function configWith(kafka: Record<string, string | number | boolean>) {
   const resolved = resolveConfig({ env: {}, overrides: { kafka } });
@@ -23,23 +30,39 @@ describe('checkConsumerSettings', () => {
 
     const issues = checkConsumerSettings(config, sources);
 
-    expect(issues).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', key: 'kafka' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'CONFIG_INVALID', key: `kafka.${key}` }),
+    ]);
     expect(issues[0]?.message).toContain(`"${key}"`);
-    expect(issues[0]?.source).toContain('command-line flags');
+    expect(issues[0]?.source).toBe('command-line flags');
   });
 
   it('refuses settings without a group id', () => {
     const { config, sources } = configWith({ 'group.id': '' });
 
-    expect(checkConsumerSettings(config, sources).map((issue) => issue.code)).toEqual([
-      'CONFIG_INVALID',
+    expect(codesAndKeys(checkConsumerSettings(config, sources))).toEqual([
+      ['CONFIG_INVALID', 'kafka.group.id'],
     ]);
   });
 
-  it.skip('refuses a key librdkafka does not know, such as bootstrap.server (kafka-source checks it only when it connects)', () => {
-    const { config, sources } = configWith({ 'bootstrap.server': '127.0.0.1:9092' });
+  it('refuses a key librdkafka does not know, naming the key and the file that set it', () => {
+    const file = writeToml('misspelt.toml', '[kafka]\n"bootstrap.server" = "127.0.0.1:9092"\n');
+    const resolved = resolveConfig({ files: [file], env: {} });
+    const config = resolved.values as unknown as PiddiConfig;
 
-    expect(checkConsumerSettings(config, sources)).toHaveLength(1);
+    const issues = checkConsumerSettings(config, resolved.sources);
+
+    expect(codesAndKeys(issues)).toEqual([['CONFIG_INVALID', 'kafka.bootstrap.server']]);
+    expect(issues[0]?.source).toBe(file);
+    expect(issues[0]?.message).toContain(`kafka.bootstrap.server (from ${file})`);
+  });
+
+  it('names a required setting left empty', () => {
+    const { config, sources } = configWith({ 'bootstrap.servers': '' });
+
+    const issues = checkConsumerSettings(config, sources);
+
+    expect(codesAndKeys(issues)).toEqual([['CONFIG_INVALID', 'kafka.bootstrap.servers']]);
   });
 });
 

@@ -48,7 +48,8 @@ function drainTimeoutOf(config: PiddiConfig): number {
 
 /**
  * What `consume` would refuse in the Kafka settings, found as it finds it (the consumer checks
- * its options when it is created) but without connecting; `config validate` reports it.
+ * its options and has librdkafka read every setting when it is created) but without
+ * connecting; `config validate` reports it.
  */
 export function checkConsumerSettings(
   config: PiddiConfig,
@@ -59,14 +60,24 @@ export function checkConsumerSettings(
     return [];
   } catch (error) {
     if (!(error instanceof KafkaConfigError)) throw error;
-    const source = sourcesOfSection(sources, 'kafka');
-    const message = `[kafka] (from ${source}) is refused by the consumer: ${error.message}`;
-    return [{ code: 'CONFIG_INVALID', key: 'kafka', source, message }];
+    return [describeRefusal(error, sources)];
   }
 }
 
-// The consumer's error names the setting but not where it came from: every source of the
-// section is named, so that the operator knows which files to look at.
+function describeRefusal(error: KafkaConfigError, sources: ReadonlyMap<string, string>) {
+  const key = error.setting === undefined ? undefined : `kafka.${error.setting}`;
+  const source = key !== undefined && sources.get(key);
+  if (key === undefined || !source) {
+    const sectionSources = sourcesOfSection(sources, 'kafka');
+    const message = `[kafka] (from ${sectionSources}) is refused by the consumer: ${error.message}`;
+    return { code: 'CONFIG_INVALID' as const, key: 'kafka', source: sectionSources, message };
+  }
+  const message = `${key} (from ${source}) is refused by the consumer: ${error.message}`;
+  return { code: 'CONFIG_INVALID' as const, key, source, message };
+}
+
+// A setting the consumer names but no source set (one it requires, say) is not in a file:
+// every source of the section is named, so that the operator knows which files to look at.
 function sourcesOfSection(sources: ReadonlyMap<string, string>, section: string): string {
   const found = [...sources].filter(([key]) => key.startsWith(`${section}.`));
   const names = new Set(found.map(([, source]) => source));
