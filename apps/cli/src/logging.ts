@@ -69,9 +69,13 @@ export function createLogger(options: LoggerOptions): winston.Logger {
   });
 }
 
-/** Ends a winston logger and waits until its file is flushed. */
+/**
+ * Ends a winston logger and waits until its file is flushed. Lines logged after the end, by
+ * handlers that a stop gave up on, are dropped instead of ending the process with an error.
+ */
 export async function closeLogger(logger: winston.Logger): Promise<void> {
   const finished = new Promise<void>((resolve) => logger.on('finish', () => resolve()));
+  logger.on('error', () => {});
   logger.end();
   await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 2000))]);
 }
