@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 
 import type { GlobalOptions } from '../cli.js';
-import { runConsume } from '../consume/run-consume.js';
+import { runConsume, type ConsumeResult } from '../consume/run-consume.js';
 import { openRunSession } from '../run-session.js';
 import { reportFatal } from './report-fatal.js';
 
@@ -14,6 +14,7 @@ interface ConsumeOptions extends GlobalOptions {
 
 async function consume(args: ArgumentsCamelCase<ConsumeOptions>): Promise<void> {
   const session = openRunSession(args);
+  let result: ConsumeResult | undefined;
   try {
     const mode = {
       dump: args.dump,
@@ -21,7 +22,7 @@ async function consume(args: ArgumentsCamelCase<ConsumeOptions>): Promise<void> 
       force: args.force,
       stopWhenIdleMs: args.stopWhenIdle * 1000,
     };
-    const result = await runConsume(session, mode);
+    result = await runConsume(session, mode);
     process.exitCode = result.exitCode;
   } catch (error) {
     reportFatal(session.logger, error);
@@ -29,6 +30,9 @@ async function consume(args: ArgumentsCamelCase<ConsumeOptions>): Promise<void> 
   } finally {
     await session.finish();
   }
+  // The stop gave up on these handlers: their events are not committed and come again, so
+  // nothing is lost by ending them, while letting them run on would keep the process alive.
+  if (result?.handlersLeftRunning) process.exit();
 }
 
 /** `piddiplatsch consume`: the Kafka consumer. */

@@ -1,12 +1,18 @@
-import { KafkaSource, type SourceMessage } from '@piddi/kafka-source';
+import { KafkaSource, type DrainTimeoutError, type SourceMessage } from '@piddi/kafka-source';
 import type { StacApiClient } from '@piddi/stac-model';
 
 import { buildPipeline, type RunMode } from '../pipeline/build-pipeline.js';
 import { RETRIES_HEADER, type IncomingEvent } from '../pipeline/incoming-event.js';
-import type { StopReason } from '../pipeline/outcome-recorder.js';
 import { withTransientRetries, type TransientPolicy } from '../pipeline/transient-retry.js';
 import type { RunSession } from '../run-session.js';
 import { IdleWatch } from './idle-watch.js';
+import {
+  closeUnlessBusy,
+  consumeExitCode,
+  reportUnfinishedEvents,
+  runUntilStopped,
+  type ConsumeStopReason,
+} from './run-ending.js';
 import { consumerGroupFor, sourceOptionsFor } from './source-options.js';
 
 export interface ConsumeMode extends RunMode {
@@ -16,8 +22,13 @@ export interface ConsumeMode extends RunMode {
 
 /** How a consumer run ended. */
 export interface ConsumeResult {
-  stopReason?: StopReason | 'signal' | 'idle';
+  stopReason?: ConsumeStopReason;
   exitCode: number;
+  /**
+   * Handlers of events the stop gave up on are still running; the process must end without
+   * them, or they would write to a closed log.
+   */
+  handlersLeftRunning: boolean;
 }
 
 function retriesOf(message: SourceMessage): number {
@@ -64,6 +75,8 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
 
+  let unfinished: DrainTimeoutError | undefined;
+  let handlersLeftRunning = false;
   try {
     if (pipeline.stac && config.stac.health_check) {
       await probeStac(pipeline.stac, pipeline.transient, session);
@@ -73,14 +86,16 @@ export async function runConsume(session: RunSession, mode: ConsumeMode): Promis
       group: consumerGroupFor(config, mode),
       dryRun: mode.dryRun,
     });
-    await source.run();
+    unfinished = await runUntilStopped(source);
   } finally {
     idle.stop();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-    await pipeline.close();
+    handlersLeftRunning = await closeUnlessBusy(pipeline, source);
   }
-  const failed = stopReason === 'max_errors' || stopReason === 'skipped';
-  return { stopReason, exitCode: failed ? 1 : 0 };
+
+  if (unfinished) reportUnfinishedEvents(logger, unfinished, config.consumer.drain_timeout_ms);
+  const exitCode = consumeExitCode(stopReason, unfinished !== undefined);
+  return { stopReason, exitCode, handlersLeftRunning };
 }
 
 // Every failed probe is an outside failure, whatever its error says.
