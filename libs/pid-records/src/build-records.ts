@@ -15,7 +15,8 @@ import { WarningCollector } from './warnings.js';
  * Turns a CMIP6 item event into the handle records to write: one per registered file, in
  * asset order, and one for the dataset, whose `HAS_PARTS` lists exactly those files.
  * Throws a `RecordError`: not retriable when the event itself is invalid, retriable when the
- * previous-version lookup failed for a reason that may pass.
+ * previous-version lookup failed for a reason that may pass. Its `warnings` are those the build
+ * had collected (and logged) by then.
  */
 export async function buildRecords(
   event: ResolvedItemEvent,
@@ -31,10 +32,10 @@ export async function buildRecords(
   const handle = handleName(resolved.prefix, pid.pid);
   const parent = { item, pid: pid.pid, reference: handleReference(handle) };
   const files = buildFileRecords(parent, resolved, warnings);
-  if (files.length === 0 && resolved.maxParts !== 0) throw noFiles(item);
+  if (files.length === 0 && resolved.maxParts !== 0) throw noFiles(item, warnings);
 
   const lookupContext = { prefix: resolved.prefix, collectionId: event.collectionId, ...context };
-  const previousVersion = await findPreviousVersion(identity, resolved, lookupContext);
+  const previousVersion = await findPreviousVersion(identity, resolved, lookupContext, warnings);
   const dataset = buildDatasetRecord({
     event,
     identity,
@@ -74,12 +75,12 @@ function checkItem(item: unknown): StacItem {
   return { ...(item as StacItem), id, assets: assets as StacItem['assets'], properties };
 }
 
-function noFiles(item: StacItem): NoFilesError {
+function noFiles(item: StacItem, warnings: WarningCollector): NoFilesError {
   const keys = Object.keys(item.assets);
   return new NoFilesError(
     `Item "${item.id}" has no file that can be registered: its assets (${keys.join(', ')}) ` +
       'are all excluded or invalid (see the warnings). A dataset needs at least one file ' +
       'unless max_parts is 0; fix the assets at the publisher',
-    { itemId: item.id },
+    { itemId: item.id, warnings: warnings.warnings },
   );
 }

@@ -1,3 +1,5 @@
+import type { RecordWarning } from './types.js';
+
 /** Stable codes of every failure the record builder reports; callers branch on these. */
 export type RecordErrorCode =
   | 'INVALID_DATASET'
@@ -18,6 +20,8 @@ export interface RecordErrorContext {
   assetKey?: string;
   /** True when the same event may succeed later without being changed. */
   retriable?: boolean;
+  /** The warnings the build had collected when it failed; each was logged already. */
+  warnings?: readonly RecordWarning[];
   cause?: unknown;
 }
 
@@ -27,6 +31,11 @@ export class RecordError extends Error {
   readonly itemId?: string;
   readonly assetKey?: string;
   readonly retriable: boolean;
+  /**
+   * Warnings of the build up to the failure, e.g. the invalid files left out before no file
+   * was left (`NO_FILES`); empty when the build failed before it warned of anything.
+   */
+  readonly warnings: readonly RecordWarning[];
 
   constructor(code: RecordErrorCode, message: string, context: RecordErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
@@ -35,6 +44,7 @@ export class RecordError extends Error {
     this.itemId = context.itemId;
     this.assetKey = context.assetKey;
     this.retriable = context.retriable ?? false;
+    this.warnings = [...(context.warnings ?? [])];
   }
 }
 

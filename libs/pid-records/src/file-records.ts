@@ -87,7 +87,7 @@ function rejectFile(
       `File asset "${assetKey}" of item "${itemId}" is invalid: ${reasons}. Fix the asset at ` +
         'the publisher, or set [schema].strict_mode = false to register the dataset without it',
       problems,
-      { itemId, assetKey },
+      { itemId, assetKey, warnings: warnings.warnings },
     );
   }
   warnings.warn(
