@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { FailureStore } from '@piddi/failure-store';
-import type { RecordSet } from '@piddi/pid-records';
+import { NoFilesError, VersionLookupError, type RecordSet } from '@piddi/pid-records';
 import type { ItemEvent } from '@piddi/stac-model';
 
 import type { Logger } from '../logging.js';
@@ -75,6 +75,35 @@ describe('OutcomeRecorder.registered', () => {
 
     expect(stats.snapshot().counters).toMatchObject({ messages: 1, handles: 2, warnings: 2 });
     expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
+  });
+});
+
+describe('OutcomeRecorder.failed and skipped', () => {
+  const WARNINGS = recordSet(2).warnings;
+  const noFiles = () =>
+    new NoFilesError('Item "x" has no file', { itemId: 'x', warnings: WARNINGS });
+
+  it('count the warnings of a build that failed after it warned', async () => {
+    await createRecorder().failed(INCOMING, noFiles());
+
+    expect(stats.snapshot().counters).toMatchObject({ messages: 1, errors: 1, warnings: 2 });
+  });
+
+  it('count them for an event skipped after a failed lookup too', async () => {
+    const lookupDown = new VersionLookupError('index down', {
+      retriable: true,
+      warnings: WARNINGS,
+    });
+
+    await createRecorder().skipped(INCOMING, lookupDown);
+
+    expect(stats.snapshot().counters).toMatchObject({ messages: 1, skipped: 1, warnings: 2 });
+  });
+
+  it('count none for a failure that carries no warnings', async () => {
+    await createRecorder().failed(INCOMING, new Error('Handle server down'));
+
+    expect(stats.snapshot().counters).toMatchObject({ errors: 1, warnings: 0 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { FailureStore } from '@piddi/failure-store';
-import type { RecordSet } from '@piddi/pid-records';
+import { RecordError, type RecordSet, type RecordWarning } from '@piddi/pid-records';
 import type { ItemEvent } from '@piddi/stac-model';
 
 import type { Logger } from '../logging.js';
@@ -65,6 +65,7 @@ export class OutcomeRecorder {
     const file = await failures.recordFailure(this.entryOf(incoming, error));
     counters.increment('messages');
     counters.increment('errors');
+    counters.increment('warnings', warningsOf(error).length);
     this.#failed += 1;
 
     logger.error('Event failed', { ...eventLogFields(incoming), ...describeError(error), file });
@@ -77,6 +78,7 @@ export class OutcomeRecorder {
     const file = await failures.recordSkipped(this.entryOf(incoming, error));
     counters.increment('messages');
     counters.increment('skipped');
+    counters.increment('warnings', warningsOf(error).length);
 
     logger.warn('Event skipped: an outside service failed', {
       ...eventLogFields(incoming),
@@ -120,6 +122,12 @@ function describeError(error: unknown): { reason: string; code?: string } {
   if (!(error instanceof Error)) return { reason: String(error) };
   const code = (error as { code?: unknown }).code;
   return { reason: error.message, code: typeof code === 'string' ? code : undefined };
+}
+
+// A build that failed after it warned hands its warnings over on the error; the record
+// builder logged each of them already.
+function warningsOf(error: unknown): readonly RecordWarning[] {
+  return error instanceof RecordError ? error.warnings : [];
 }
 
 function countReplicas(records: RecordSet): number {
