@@ -25,8 +25,8 @@ export interface ConsumeResult {
   stopReason?: ConsumeStopReason;
   exitCode: number;
   /**
-   * Handlers of events the stop gave up on are still running; the process must end without
-   * them, or they would write to a closed log.
+   * Handlers of events the stop gave up on are still running; the process is to end without
+   * waiting for them, as their events are not committed and come again.
    */
   handlersLeftRunning: boolean;
 }
