@@ -29,17 +29,24 @@ function createFakeConsumer(protocol: 'EAGER' | 'COOPERATIVE') {
     calls,
     lost: false,
     failAssign: false,
+    /** As the binding does once the client is closed: every assignment change is refused. */
+    disconnected: false,
     rebalanceProtocol: () => protocol,
     assignmentLost: () => consumer.lost,
+    isConnected: () => !consumer.disconnected,
     assign: (partitions: TopicPartition[]) => {
       if (consumer.failAssign) throw new Error('assign refused');
-      calls.push(`assign ${named(partitions)}`);
+      record(`assign ${named(partitions)}`);
     },
     incrementalAssign: (partitions: TopicPartition[]) =>
-      calls.push(`incrementalAssign ${named(partitions)}`),
-    unassign: () => calls.push('unassign'),
+      record(`incrementalAssign ${named(partitions)}`),
+    unassign: () => record('unassign'),
     incrementalUnassign: (partitions: TopicPartition[]) =>
-      calls.push(`incrementalUnassign ${named(partitions)}`),
+      record(`incrementalUnassign ${named(partitions)}`),
+  };
+  const record = (call: string) => {
+    if (consumer.disconnected) throw new Error('Local: Erroneous state');
+    calls.push(call);
   };
   return consumer;
 }
@@ -201,6 +208,32 @@ describe('Rebalancer revocations', () => {
 
     expect(consumer.calls).toEqual(['assign events:0', 'unassign']);
     expect(intake.inFlightCount).toBe(1);
+  });
+
+  it('leaves assignment changes to librdkafka when the client is closed while disconnecting', async () => {
+    const { rebalancer, consumer, tracker, errors } = createRebalancer('COOPERATIVE');
+    rebalancer.enqueue(ASSIGN, [P0]);
+    await rebalancer.settle();
+    rebalancer.close();
+    consumer.disconnected = true;
+
+    rebalancer.enqueue(ASSIGN, [P1]);
+    rebalancer.enqueue(REVOKE, [P0, P1]);
+    await rebalancer.settle();
+
+    expect(errors).toEqual([]);
+    expect(consumer.calls).toEqual(['incrementalAssign events:0']);
+    expect(tracker.isAssigned(P0)).toBe(false);
+  });
+
+  it('reports a refused assignment change while the source is not disconnecting', async () => {
+    const { rebalancer, consumer, errors } = createRebalancer('COOPERATIVE');
+    consumer.disconnected = true;
+
+    rebalancer.enqueue(ASSIGN, [P0]);
+    await rebalancer.settle();
+
+    expect(errors).toEqual([expect.objectContaining({ message: 'Local: Erroneous state' })]);
   });
 
   it('gives the assignment up when the group reports a failed rebalance', async () => {

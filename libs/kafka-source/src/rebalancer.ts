@@ -87,8 +87,10 @@ export class Rebalancer {
     const cooperative = consumer.rebalanceProtocol() === 'COOPERATIVE';
     if (event.code === ERROR_CODES.ERR__ASSIGN_PARTITIONS) {
       this.parts.tracker.assign(partitions);
-      if (cooperative) consumer.incrementalAssign(partitions);
-      else consumer.assign(partitions);
+      this.#changeAssignment(consumer, partitions, () => {
+        if (cooperative) consumer.incrementalAssign(partitions);
+        else consumer.assign(partitions);
+      });
       this.parts.log.info('Partitions assigned', { partitions: describePartitions(partitions) });
       this.parts.onAssigned?.(partitions.map(({ topic, partition }) => ({ topic, partition })));
       return;
@@ -116,9 +118,27 @@ export class Rebalancer {
     }
 
     tracker.revoke(partitions);
-    if (cooperative) consumer.incrementalUnassign(partitions);
-    else consumer.unassign();
+    this.#changeAssignment(consumer, partitions, () => {
+      if (cooperative) consumer.incrementalUnassign(partitions);
+      else consumer.unassign();
+    });
     changed.notify();
     log.info('Partitions revoked', { partitions: describePartitions(partitions), lost });
+  }
+
+  // A rebalance applied while disconnecting can find the client closed already: the binding
+  // then refuses the call (ERR__STATE). librdkafka gives up the partitions itself on close,
+  // and the final commit is done by then, so nothing is left to do for them.
+  #changeAssignment(consumer: RdKafkaConsumer, partitions: TopicPartition[], change: () => void) {
+    try {
+      change();
+    } catch (error) {
+      if (!this.#closing) throw error;
+      this.parts.log.debug('Left an assignment change to librdkafka while disconnecting', {
+        partitions: describePartitions(partitions),
+        connected: consumer.isConnected(),
+        error: describeKafkaError(error),
+      });
+    }
   }
 }
