@@ -1,21 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { describeWithSamples, SAMPLE_EVENTS_DIR } from '@piddi/testing';
 import { parseEvent, type ResolvedItemEvent, type StacItem } from '@piddi/stac-model';
 
 import { uuidV3 } from './__fixtures__/cmip6-fixtures.js';
 import { buildRecords } from './build-records.js';
 import type { RecordOptions } from './options.js';
-
-// Real ESGF events are not ours to publish, so they stay outside the repository. Point
-// PIDDI_SAMPLE_EVENTS at a folder holding CMIP6/ (valid events) and CMIP6_invalid/, or keep
-// them in shared/reference/samples beside the repository; without them these tests are
-// reported as skipped.
-const SAMPLES_DIR =
-  process.env.PIDDI_SAMPLE_EVENTS ??
-  join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', 'samples');
-const describeIfSamples = existsSync(join(SAMPLES_DIR, 'CMIP6')) ? describe : describe.skip;
 
 const MRI_ID =
   'CMIP6.HighResMIP.MRI.MRI-AGCM3-2-H.highresSST-present.r1i1p1f1.6hrPlevPt.psl.gn.v20190820';
@@ -27,7 +19,7 @@ const OPTIONS: RecordOptions = {
 };
 
 function readRaw(folder: string, file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(SAMPLES_DIR, folder, file), 'utf8')) as Record<
+  return JSON.parse(readFileSync(join(SAMPLE_EVENTS_DIR, folder, file), 'utf8')) as Record<
     string,
     unknown
   >;
@@ -55,7 +47,7 @@ function readInvalidSample(file: string): ResolvedItemEvent {
   return { method: 'POST', collectionId, metadata: raw.metadata, item };
 }
 
-describeIfSamples('records of the MRI reference sample', () => {
+describeWithSamples('records of the MRI reference sample', () => {
   const event = () => readValidSample(MRI_ID);
 
   it('registers the dataset under the PID the item carries', async () => {
@@ -92,7 +84,7 @@ describeIfSamples('records of the MRI reference sample', () => {
   });
 });
 
-describeIfSamples('records of the IPSL reference sample', () => {
+describeWithSamples('records of the IPSL reference sample', () => {
   const event = () => readValidSample(IPSL_ID);
 
   it('computes the dataset PID and registers data0001 but not the reference file', async () => {
@@ -125,7 +117,7 @@ describeIfSamples('records of the IPSL reference sample', () => {
   });
 });
 
-describeIfSamples('records of the invalid reference samples', () => {
+describeWithSamples('records of the invalid reference samples', () => {
   it('refuses the dataset whose pid is the number 5.4 as INVALID_PID', async () => {
     const event = readInvalidSample(
       'CMIP6.ScenarioMIP.DKRZ.MPI-ESM1-2-HR.ssp126.r1i1p1f1.Eyr.baresoilFrac.gn.v20190710.json',

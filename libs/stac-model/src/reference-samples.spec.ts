@@ -1,18 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { describeWithSamples, SAMPLE_EVENTS_DIR } from '@piddi/testing';
 
 import type { EventErrorCode } from './errors.js';
 import { tryParseEvent } from './parse-event.js';
-
-// Real ESGF events are not ours to publish, so they stay outside the repository. Point
-// PIDDI_SAMPLE_EVENTS at a folder holding CMIP6/ (valid events), CMIP6_invalid/ and
-// sample_failures.jsonl, or keep them in shared/reference/samples beside the repository;
-// without them these tests are reported as skipped.
-const SAMPLES_DIR =
-  process.env.PIDDI_SAMPLE_EVENTS ??
-  join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', 'samples');
-const describeIfSamples = existsSync(SAMPLES_DIR) ? describe : describe.skip;
 
 interface InvalidSample {
   file: string;
@@ -34,14 +27,14 @@ const SAMPLE_WITHOUT_FILE_SIZE =
   'CMIP6.ScenarioMIP.IPSL.IPSL-CM6A-LR.ssp245.r1i1p1f1.Amon.pr.gr.v20190119_missing_file_size.json';
 
 function readSample(...parts: string[]): Buffer {
-  return readFileSync(join(SAMPLES_DIR, ...parts));
+  return readFileSync(join(SAMPLE_EVENTS_DIR, ...parts));
 }
 
 function listSamples(folder: string): string[] {
-  return readdirSync(join(SAMPLES_DIR, folder)).filter((name) => name.endsWith('.json'));
+  return readdirSync(join(SAMPLE_EVENTS_DIR, folder)).filter((name) => name.endsWith('.json'));
 }
 
-describeIfSamples(`reference ESGF events in ${SAMPLES_DIR}`, () => {
+describeWithSamples(`reference ESGF events in ${SAMPLE_EVENTS_DIR}`, () => {
   it('parses every valid sample', () => {
     const outcomes = listSamples('CMIP6').map((file) => {
       const result = tryParseEvent(readSample('CMIP6', file), { source: file });

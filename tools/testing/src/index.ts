@@ -4,3 +4,4 @@ export * from './handle-server.js';
 export * from './kafka-broker.js';
 export * from './elasticsearch-server.js';
 export * from './stac-api-server.js';
+export * from './reference-samples.js';
