@@ -1,4 +1,4 @@
-import { expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -47,7 +47,7 @@ function readInvalidSample(file: string): ResolvedItemEvent {
   return { method: 'POST', collectionId, metadata: raw.metadata, item };
 }
 
-describeWithSamples('records of the MRI reference sample', () => {
+describeWithSamples(describe, 'records of the MRI reference sample', () => {
   const event = () => readValidSample(MRI_ID);
 
   it('registers the dataset under the PID the item carries', async () => {
@@ -84,7 +84,7 @@ describeWithSamples('records of the MRI reference sample', () => {
   });
 });
 
-describeWithSamples('records of the IPSL reference sample', () => {
+describeWithSamples(describe, 'records of the IPSL reference sample', () => {
   const event = () => readValidSample(IPSL_ID);
 
   it('computes the dataset PID and registers data0001 but not the reference file', async () => {
@@ -117,7 +117,7 @@ describeWithSamples('records of the IPSL reference sample', () => {
   });
 });
 
-describeWithSamples('records of the invalid reference samples', () => {
+describeWithSamples(describe, 'records of the invalid reference samples', () => {
   it('refuses the dataset whose pid is the number 5.4 as INVALID_PID', async () => {
     const event = readInvalidSample(
       'CMIP6.ScenarioMIP.DKRZ.MPI-ESM1-2-HR.ssp126.r1i1p1f1.Eyr.baresoilFrac.gn.v20190710.json',

@@ -1,4 +1,4 @@
-import { expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,7 +34,7 @@ function listSamples(folder: string): string[] {
   return readdirSync(join(SAMPLE_EVENTS_DIR, folder)).filter((name) => name.endsWith('.json'));
 }
 
-describeWithSamples(`reference ESGF events in ${SAMPLE_EVENTS_DIR}`, () => {
+describeWithSamples(describe, `reference ESGF events in ${SAMPLE_EVENTS_DIR}`, () => {
   it('parses every valid sample', () => {
     const outcomes = listSamples('CMIP6').map((file) => {
       const result = tryParseEvent(readSample('CMIP6', file), { source: file });

@@ -1,4 +1,5 @@
-import { describe } from '@jest/globals';
+// Only the type: this module is also loaded outside Jest, by the demo and benchmark scripts.
+import type { describe as jestDescribe } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,9 +15,14 @@ export const SAMPLE_EVENTS_DIR =
 
 /**
  * `describe` for tests of the sample events: skipped when they are not there, with the reason
- * in the title and a warning, so that a run without them says what it did not check.
+ * in the title and a warning, so that a run without them says what it did not check. Takes the
+ * test file's own `describe`.
  */
-export function describeWithSamples(title: string, tests: () => void): void {
+export function describeWithSamples(
+  describe: typeof jestDescribe,
+  title: string,
+  tests: () => void,
+): void {
   if (existsSync(join(SAMPLE_EVENTS_DIR, 'CMIP6'))) {
     describe(title, tests);
     return;
