@@ -12,21 +12,15 @@ import {
 } from '../src/__fixtures__/cmip6-fixtures.js';
 import { buildRecords } from '../src/build-records.js';
 import { ElasticsearchVersionLookup } from '../src/lookup/elasticsearch-version-lookup.js';
+import { datasetHandle, handle } from './indexed-handles.js';
 
 const INDEX = 'handles';
 const CONTEXT = { prefix: PREFIX, collectionId: 'CMIP6' };
 
-function datasetHandle(suffix: string, version: string) {
-  return [
-    { handle: `${PREFIX}/${suffix}`, type: 'DATASET_ID', data: DATASET_ID },
-    { handle: `${PREFIX}/${suffix}`, type: 'DATASET_VERSION', data: version },
-  ];
-}
-
 const DOCUMENTS = [
-  ...datasetHandle('a', 'v20180301'),
-  ...datasetHandle('b', 'v20200101'),
-  ...datasetHandle('c', 'v20230101'),
+  ...datasetHandle(1, 'v20180301'),
+  ...datasetHandle(2, 'v20200101'),
+  ...datasetHandle(3, 'v20230101'),
 ];
 
 let server: StartedElasticsearchServer;
@@ -91,7 +85,7 @@ describe('ElasticsearchVersionLookup failures', () => {
 
     expect(await find('v20210415', bounded)).toEqual({
       datasetVersion: 'v20200101',
-      handle: `${PREFIX}/b`,
+      handle: handle(2),
     });
   });
 

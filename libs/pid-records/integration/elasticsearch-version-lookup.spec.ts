@@ -17,24 +17,11 @@ import {
 import { buildRecords } from '../src/build-records.js';
 import { createVersionLookup } from '../src/config.js';
 import { ElasticsearchVersionLookup } from '../src/lookup/elasticsearch-version-lookup.js';
+import { datasetHandle, handle } from './indexed-handles.js';
 
 const INDEX = 'handles';
 const CONTEXT = { prefix: PREFIX, collectionId: 'CMIP6' };
 const OTHER_DATASET = DATASET_ID.replace('.tos.', '.sos.');
-const pid = (last: number) => `00000000-0000-4000-8000-${String(last).padStart(12, '0')}`;
-const handle = (last: number) => `${PREFIX}/${pid(last)}`;
-
-/** The values of one dataset handle, one document each, as the index holds them. */
-function datasetHandle(last: number, version: string, datasetId = DATASET_ID, spelling = '') {
-  const name = `${spelling}${handle(last)}`;
-  return [
-    { handle: name, type: 'URL', data: `${LANDING_PAGE}/${handle(last)}` },
-    { handle: name, type: 'AGGREGATION_LEVEL', data: 'DATASET' },
-    { handle: name, type: 'DATASET_ID', data: datasetId },
-    { handle: name, type: 'DATASET_VERSION', data: version },
-  ];
-}
-
 const DOCUMENTS: ElasticsearchDocument[] = [
   ...datasetHandle(1, 'v20180301'),
   ...datasetHandle(2, 'v20200101'),
